@@ -1,0 +1,61 @@
+package io.orderflow.events.serde;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.core.JacksonException;
+
+/**
+ * JSON serde for a service's own state-store values and internal repartition records. Those never leave
+ * the service that wrote them, so they carry no type envelope; they use the same mapper as events.
+ */
+public final class StateSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    private final Class<T> type;
+
+    private StateSerde(Class<T> type) {
+        this.type = type;
+    }
+
+    public static <T> StateSerde<T> of(Class<T> type) {
+        return new StateSerde<>(type);
+    }
+
+    @Override
+    public byte[] serialize(String topic, T value) {
+        return value == null ? null : EventJson.MAPPER.writeValueAsBytes(value);
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return EventJson.MAPPER.readValue(data, type);
+        } catch (JacksonException e) {
+            throw new SerializationException("invalid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+
+    @Override
+    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
+        // nothing to configure: the type is fixed at construction
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

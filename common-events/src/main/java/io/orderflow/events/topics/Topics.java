@@ -1,0 +1,85 @@
+package io.orderflow.events.topics;
+
+import io.orderflow.events.basket.BasketCheckedOut;
+import io.orderflow.events.basket.BasketCommand;
+import io.orderflow.events.command.CommandResult;
+import io.orderflow.events.order.OrderCheckCompleted;
+import io.orderflow.events.order.OrderCommand;
+import io.orderflow.events.order.OrderStateChanged;
+import io.orderflow.events.payment.AccountCommand;
+import io.orderflow.events.serde.EventSerde;
+import io.orderflow.events.shipment.ShipmentCreated;
+import io.orderflow.events.stock.StockCommand;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic the services share: name, key, serdes, and (in docs/events.md) who writes and reads it.
+ *
+ * <p>All order-keyed topics have the same partition count: orders-service merges them into one
+ * processor, which Kafka Streams allows only for co-partitioned topics.
+ */
+public final class Topics {
+
+    /** Partitions of every shared topic. Fixed: changing it re-maps keys, so it is a migration, not a setting. */
+    public static final int PARTITIONS = 6;
+
+    private static final Serde<String> KEY = Serdes.String();
+
+    public static final Topic<String, OrderCommand> ORDER_COMMANDS = new Topic<>(
+            "order-commands", "orderId", KEY, EventSerde.of(OrderCommand.class),
+            "Requests to place or cancel an order (orders-service API -> orders-service topology)");
+
+    public static final Topic<String, OrderStateChanged> ORDERS = new Topic<>(
+            "orders", "orderId", KEY, EventSerde.of(OrderStateChanged.class),
+            "Every state an order reaches, with the whole order (orders-service -> all)");
+
+    public static final Topic<String, OrderCheckCompleted> ORDER_VALIDATIONS = new Topic<>(
+            "order-validations", "orderId", KEY, EventSerde.of(OrderCheckCompleted.class),
+            "Stock and payment verdicts on an order (stock-service, payment-service -> orders-service)");
+
+    public static final Topic<String, ShipmentCreated> SHIPMENTS = new Topic<>(
+            "shipments", "orderId", KEY, EventSerde.of(ShipmentCreated.class),
+            "Shipments made for validated orders (fulfillment-service -> orders-service)");
+
+    public static final Topic<String, BasketCheckedOut> BASKET_CHECKOUTS = new Topic<>(
+            "basket-checkouts", "orderId", KEY, EventSerde.of(BasketCheckedOut.class),
+            "Baskets turned into order requests (basket-service -> orders-service)");
+
+    public static final Topic<String, StockCommand> STOCK_COMMANDS = new Topic<>(
+            "stock-commands", "productId", KEY, EventSerde.of(StockCommand.class),
+            "Stock level changes (stock-service API -> stock-service topology)");
+
+    public static final Topic<String, AccountCommand> ACCOUNT_COMMANDS = new Topic<>(
+            "account-commands", "customerId", KEY, EventSerde.of(AccountCommand.class),
+            "Account balance changes (payment-service API -> payment-service topology)");
+
+    public static final Topic<String, BasketCommand> BASKET_COMMANDS = new Topic<>(
+            "basket-commands", "customerId", KEY, EventSerde.of(BasketCommand.class),
+            "Basket changes and checkouts (basket-service API -> basket-service topology)");
+
+    public static final Topic<String, CommandResult> ORDER_COMMAND_RESULTS = commandResults("order");
+    public static final Topic<String, CommandResult> STOCK_COMMAND_RESULTS = commandResults("stock");
+    public static final Topic<String, CommandResult> ACCOUNT_COMMAND_RESULTS = commandResults("account");
+    public static final Topic<String, CommandResult> BASKET_COMMAND_RESULTS = commandResults("basket");
+
+    /** Every shared topic; each service makes sure they exist before its Streams app starts. */
+    public static final List<Topic<?, ?>> ALL = List.of(
+            ORDER_COMMANDS, ORDERS, ORDER_VALIDATIONS, SHIPMENTS, BASKET_CHECKOUTS,
+            STOCK_COMMANDS, ACCOUNT_COMMANDS, BASKET_COMMANDS,
+            ORDER_COMMAND_RESULTS, STOCK_COMMAND_RESULTS, ACCOUNT_COMMAND_RESULTS, BASKET_COMMAND_RESULTS);
+
+    private Topics() {
+    }
+
+    private static Topic<String, CommandResult> commandResults(String owner) {
+        return new Topic<>(owner + "-command-results", "commandId", KEY, EventSerde.of(CommandResult.class),
+                "Answers to " + owner + " commands, read by the instance that took the HTTP request");
+    }
+
+    /** The per-service dead-letter topic for records that could not be read or processed. */
+    public static String deadLetterTopic(String applicationId) {
+        return applicationId + "-dlq";
+    }
+}

@@ -1,0 +1,34 @@
+package io.orderflow.service;
+
+import io.orderflow.service.config.KafkaStreamsSetup;
+import io.orderflow.service.config.OrderflowProperties;
+import io.orderflow.service.query.InstanceForwarder;
+import io.orderflow.service.query.StoreQueries;
+import io.orderflow.service.web.WebSetup;
+import java.time.Duration;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/**
+ * What every service imports: {@code @Import(ServiceSupport.class)} on its application class. Explicit on
+ * purpose: a reader of a service sees where its Kafka Streams, web and query set-up come from.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({KafkaStreamsSetup.class, WebSetup.class})
+public class ServiceSupport {
+
+    @Bean
+    StoreQueries storeQueries(StreamsBuilderFactoryBean streams, OrderflowProperties properties,
+            @Value("${server.port}") int port) {
+        return new StoreQueries(streams, new HostInfo(properties.advertisedHost(), port));
+    }
+
+    @Bean
+    InstanceForwarder instanceForwarder() {
+        return new InstanceForwarder(Duration.ofSeconds(35));
+    }
+}

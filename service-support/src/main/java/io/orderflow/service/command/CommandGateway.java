@@ -1,0 +1,81 @@
+package io.orderflow.service.command;
+
+import io.orderflow.events.command.CommandResult;
+import io.orderflow.events.topics.Topic;
+import io.orderflow.service.web.ServiceUnavailableException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Sends a command to the service's own topology and waits for its {@link CommandResult}: the HTTP layer's
+ * only way to change state. The command is durable (acks=all, idempotent) before anything is answered, and
+ * the answer is what the owning Streams task decided, so racing requests for one key each get the truth.
+ *
+ * <p>When Kafka is unreachable the send fails within {@code max.block.ms}/{@code delivery.timeout.ms} and
+ * the caller gets a 503 problem, never a silent loss.
+ */
+public final class CommandGateway<C> implements AutoCloseable {
+
+    private final Topic<String, C> commands;
+    private final CommandResultListener results;
+    private final KafkaProducer<String, C> producer;
+    private final Duration timeout;
+
+    public CommandGateway(Topic<String, C> commands, Topic<String, CommandResult> results, String bootstrapServers,
+            Duration timeout) {
+        this.commands = commands;
+        this.timeout = timeout;
+        this.results = new CommandResultListener(results, bootstrapServers);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, commands.name() + "-gateway-" + ProcessHandle.current().pid());
+        this.producer = new KafkaProducer<>(props, commands.keySerde().serializer(), commands.valueSerde().serializer());
+    }
+
+    /**
+     * Sends the command under {@code key} and completes with its result, or exceptionally with
+     * {@link ServiceUnavailableException} when Kafka did not take it or no answer came in time.
+     */
+    public CompletableFuture<CommandResult> send(String key, String commandId, C command) {
+        CompletableFuture<CommandResult> answer = results.expect(commandId);
+        try {
+            producer.send(new ProducerRecord<>(commands.name(), key, command), (metadata, error) -> {
+                if (error != null) {
+                    answer.completeExceptionally(unavailable(error));
+                }
+            });
+        } catch (RuntimeException error) {
+            answer.completeExceptionally(unavailable(error));
+        }
+        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
+            if (error instanceof TimeoutException) {
+                return CompletableFuture.failedFuture(new ServiceUnavailableException(
+                        "the request was written but not confirmed within " + timeout.toMillis()
+                                + " ms; it may still be applied", error));
+            }
+            return CompletableFuture.failedFuture(error);
+        });
+    }
+
+    private static ServiceUnavailableException unavailable(Throwable error) {
+        return new ServiceUnavailableException("Kafka did not accept the request: " + error.getMessage(), error);
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+        results.close();
+    }
+}

@@ -1,0 +1,91 @@
+package io.orderflow.service.config;
+
+import io.orderflow.events.streams.StreamsDefaults;
+import io.orderflow.events.topics.Topic;
+import io.orderflow.events.topics.Topics;
+import io.orderflow.service.streams.KafkaStreamsHealth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The Kafka Streams application of a service, set up the same way in all five: exactly-once, state in the
+ * instance's data directory, the shared topics created before the topology starts, health tied to the
+ * Streams state. A service imports this and declares its topology as a bean taking a {@code StreamsBuilder}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+@EnableConfigurationProperties(OrderflowProperties.class)
+@PropertySource("classpath:orderflow-defaults.properties")
+public class KafkaStreamsSetup {
+
+    @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+    KafkaStreamsConfiguration defaultKafkaStreamsConfig(OrderflowProperties properties,
+            @Value("${spring.application.name}") String applicationId, @Value("${server.port}") int port) {
+        StreamsDefaults defaults = new StreamsDefaults(applicationId, properties.kafka().bootstrapServers(),
+                properties.dataDir().toAbsolutePath(), properties.kafka().replicationFactor(),
+                properties.kafka().standbyReplicas(), properties.advertisedHost() + ":" + port);
+        Map<String, Object> config = defaults.toProperties();
+        config.put(StreamsConfig.topicPrefix("min.insync.replicas"), properties.kafka().minInsyncReplicas());
+        return new KafkaStreamsConfiguration(config);
+    }
+
+    /** The shared topics and this service's dead-letter topic; KafkaAdmin creates the missing ones at start-up. */
+    @Bean
+    KafkaAdmin.NewTopics orderflowTopics(OrderflowProperties properties,
+            @Value("${spring.application.name}") String applicationId) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?, ?> topic : Topics.ALL) {
+            topics.add(newTopic(topic.name(), properties));
+        }
+        topics.add(newTopic(Topics.deadLetterTopic(applicationId), properties));
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic newTopic(String name, OrderflowProperties properties) {
+        return TopicBuilder.name(name)
+                .partitions(Topics.PARTITIONS)
+                .replicas(properties.kafka().replicationFactor())
+                .config("min.insync.replicas", String.valueOf(properties.kafka().minInsyncReplicas()))
+                .build();
+    }
+
+    /** Contributor {@code kafkaStreams}: in the readiness group. */
+    @Bean
+    KafkaStreamsHealth kafkaStreamsHealthIndicator() {
+        return new KafkaStreamsHealth();
+    }
+
+    /** Contributor {@code kafkaStreamsLiveness}: in the liveness group; down only when Streams is in ERROR. */
+    @Bean
+    HealthIndicator kafkaStreamsLivenessHealthIndicator(KafkaStreamsHealth health) {
+        return health.liveness();
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer orderflowStreamsConfigurer(KafkaStreamsHealth health) {
+        return factoryBean -> {
+            factoryBean.setStateListener(health);
+            // A thread that dies on an unexpected error is replaced; exactly-once aborts its open transaction,
+            // so the replacement starts from the last committed state rather than losing or doubling anything.
+            factoryBean.setStreamsUncaughtExceptionHandler(
+                    e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+            factoryBean.setCloseTimeout(10);
+        };
+    }
+}

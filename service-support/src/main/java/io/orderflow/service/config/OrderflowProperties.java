@@ -1,0 +1,29 @@
+package io.orderflow.service.config;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings every service shares. Defaults are in {@code orderflow-defaults.properties}; each can be set
+ * by environment variable ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code ORDERFLOW_DATA_DIR}, ...).
+ *
+ * @param kafka        how to reach Kafka and how durable internal topics are
+ * @param dataDir      where this instance keeps its Kafka Streams state (one directory per instance)
+ * @param advertisedHost the host name other instances use to reach this one for interactive queries
+ * @param commandTimeoutMs how long an HTTP request waits for its command to be applied before answering 503
+ */
+@ConfigurationProperties("orderflow")
+public record OrderflowProperties(Kafka kafka, Path dataDir, @DefaultValue("localhost") String advertisedHost,
+        @DefaultValue("10000") long commandTimeoutMs) {
+
+    /**
+     * @param bootstrapServers  Kafka bootstrap servers
+     * @param replicationFactor of the topics this suite creates: 1 on a one-broker laptop, 3 in production
+     * @param minInsyncReplicas of those topics; 2 with 3 replicas
+     * @param standbyReplicas   warm store copies kept on other instances of the same service
+     */
+    public record Kafka(String bootstrapServers, @DefaultValue("1") int replicationFactor,
+            @DefaultValue("1") int minInsyncReplicas, @DefaultValue("0") int standbyReplicas) {
+    }
+}

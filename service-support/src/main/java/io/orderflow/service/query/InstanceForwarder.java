@@ -1,0 +1,55 @@
+package io.orderflow.service.query;
+
+import io.orderflow.service.web.ServiceUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Passes a read on to the instance of this service that holds the key, and its answer back unchanged.
+ * The only HTTP between processes in the suite, and only between instances of one service.
+ */
+public final class InstanceForwarder {
+
+    /** Marks a forwarded request, so an instance that does not hold the key either answers 503 instead of forwarding again. */
+    public static final String FORWARDED_HEADER = "X-Orderflow-Forwarded";
+
+    private final RestClient client;
+
+    public InstanceForwarder(Duration readTimeout) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+        factory.setReadTimeout(readTimeout);
+        this.client = RestClient.builder().requestFactory(factory).build();
+    }
+
+    public ResponseEntity<byte[]> forward(HostInfo host, HttpServletRequest request) {
+        if (request.getHeader(FORWARDED_HEADER) != null) {
+            throw new ServiceUnavailableException("the key is moving between instances; retry shortly");
+        }
+        String query = request.getQueryString();
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + request.getRequestURI()
+                + (query == null ? "" : "?" + query));
+        try {
+            ResponseEntity<byte[]> answer = client.get().uri(uri).header(FORWARDED_HEADER, "1")
+                    .retrieve()
+                    .onStatus(status -> true, (req, res) -> { })
+                    .toEntity(byte[].class);
+            HttpHeaders headers = new HttpHeaders();
+            if (answer.getHeaders().getContentType() != null) {
+                headers.setContentType(answer.getHeaders().getContentType());
+            }
+            return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(answer.getBody());
+        } catch (RestClientException e) {
+            throw new ServiceUnavailableException("the instance at " + host.host() + ":" + host.port()
+                    + " that holds this key did not answer", e);
+        }
+    }
+}

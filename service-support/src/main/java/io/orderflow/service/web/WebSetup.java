@@ -1,0 +1,45 @@
+package io.orderflow.service.web;
+
+import io.orderflow.events.serde.EventJson;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST edge every service shares: strict JSON, a 64 KiB body limit, problem details for every error. */
+@Configuration(proxyBeanMethods = false)
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
+public class WebSetup {
+
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+
+    /** Same strictness as {@link EventJson}: numeric strings and fractional quantities are errors, money stays exact. */
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper mapper) {
+        return new ProblemWriter(mapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ProblemWriter problems) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(MAX_BODY_BYTES, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}
