@@ -30,13 +30,18 @@ public final class InstanceForwarder {
         this.client = RestClient.builder().requestFactory(factory).build();
     }
 
+    /** Asks the instance at {@code host} the same GET this instance was asked, and returns its answer as is. */
     public ResponseEntity<byte[]> forward(HostInfo host, HttpServletRequest request) {
         if (request.getHeader(FORWARDED_HEADER) != null) {
             throw new ServiceUnavailableException("the key is moving between instances; retry shortly");
         }
         String query = request.getQueryString();
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + request.getRequestURI()
-                + (query == null ? "" : "?" + query));
+        return fetch(host, request.getRequestURI() + (query == null ? "" : "?" + query));
+    }
+
+    /** GETs {@code pathAndQuery} from the instance at {@code host} and returns its answer as is. */
+    public ResponseEntity<byte[]> fetch(HostInfo host, String pathAndQuery) {
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
         try {
             ResponseEntity<byte[]> answer = client.get().uri(uri).header(FORWARDED_HEADER, "1")
                     .retrieve()

@@ -1,0 +1,26 @@
+package io.orderflow.orders.api;
+
+import io.orderflow.events.order.OrderCommand;
+import io.orderflow.orders.config.OrdersProperties;
+import io.orderflow.orders.query.OrderQueries;
+import io.orderflow.service.command.CommandGateway;
+import io.orderflow.service.query.InstanceForwarder;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The API's collaborators; package-private classes, so they are built here rather than scanned. */
+@Configuration(proxyBeanMethods = false)
+class ApiConfig {
+
+    @Bean
+    OrderReads orderReads(OrderQueries queries, InstanceForwarder forwarder, OrdersProperties properties) {
+        return new OrderReads(queries, forwarder, properties.longPoll().maxWait());
+    }
+
+    @Bean
+    OrderCommands orderCommands(CommandGateway<OrderCommand> gateway, OrderQueries queries, OrderReads reads,
+            Clock clock) {
+        return new OrderCommands(gateway, queries, reads, clock);
+    }
+}

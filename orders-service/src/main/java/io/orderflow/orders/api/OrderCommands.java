@@ -1,0 +1,86 @@
+package io.orderflow.orders.api;
+
+import io.orderflow.events.command.CommandResult;
+import io.orderflow.events.order.CancelOrder;
+import io.orderflow.events.order.Order;
+import io.orderflow.events.order.OrderCommand;
+import io.orderflow.events.order.PlaceOrder;
+import io.orderflow.orders.domain.OrderLifecycle;
+import io.orderflow.orders.domain.OrderRecord;
+import io.orderflow.orders.query.OrderQueries;
+import io.orderflow.service.command.CommandGateway;
+import io.orderflow.service.query.KeyLookup;
+import io.orderflow.service.web.ApiException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Turns order requests into commands and the topology's answers into HTTP answers. Every state change goes
+ * through the orders topology, so two racing requests for one order id are decided in one place.
+ */
+final class OrderCommands {
+
+    private final CommandGateway<OrderCommand> gateway;
+    private final OrderQueries queries;
+    private final OrderReads reads;
+    private final Clock clock;
+
+    OrderCommands(CommandGateway<OrderCommand> gateway, OrderQueries queries, OrderReads reads, Clock clock) {
+        this.gateway = gateway;
+        this.queries = queries;
+        this.reads = reads;
+        this.clock = clock;
+    }
+
+    CompletableFuture<ResponseEntity<?>> place(PlaceOrderRequest request) {
+        String orderId = request.id() != null ? request.id() : UUID.randomUUID().toString();
+        PlaceOrder command = new PlaceOrder(UUID.randomUUID().toString(), orderId, request.customerId(),
+                request.items().stream().map(OrderLineRequest::toLine).toList(), clock.instant());
+        ResponseEntity<?> repeat = answerRepeatLocally(command);
+        if (repeat != null) {
+            return CompletableFuture.completedFuture(repeat);
+        }
+        return gateway.send(orderId, command.commandId(), command).thenApply(result -> switch (result.status()) {
+            case APPLIED -> created(command);
+            case DUPLICATE -> reads.current(orderId);
+            case CONFLICT -> throw conflict(result);
+            case NOT_FOUND -> throw new IllegalStateException("place cannot answer NOT_FOUND");
+        });
+    }
+
+    /** A repeated id this instance holds is answered without writing anything to Kafka. */
+    private ResponseEntity<?> answerRepeatLocally(PlaceOrder command) {
+        KeyLookup<OrderRecord> lookup = queries.order(command.orderId());
+        if (lookup instanceof KeyLookup.Local<OrderRecord> local && local.value() != null) {
+            var step = OrderLifecycle.place(local.value(), command);
+            if (step.reply().status() == io.orderflow.events.command.CommandStatus.CONFLICT) {
+                throw conflict(step.reply());
+            }
+            return ResponseEntity.ok(OrderView.of(local.value().order()));
+        }
+        return null;
+    }
+
+    private static ResponseEntity<?> created(PlaceOrder command) {
+        // The order as the topology created it: the same function, so the body is what the store holds.
+        Order order = OrderLifecycle.place(null, command).next().order();
+        return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderView.of(order));
+    }
+
+    CompletableFuture<ResponseEntity<?>> cancel(String orderId) {
+        CancelOrder command = new CancelOrder(UUID.randomUUID().toString(), orderId, clock.instant());
+        return gateway.send(orderId, command.commandId(), command).thenApply(result -> switch (result.status()) {
+            case APPLIED -> ResponseEntity.status(HttpStatus.ACCEPTED).body(reads.current(orderId).getBody());
+            case NOT_FOUND -> throw ApiException.notFound("Order", orderId);
+            case CONFLICT, DUPLICATE -> throw conflict(result);
+        });
+    }
+
+    private static ApiException conflict(CommandResult result) {
+        return ApiException.conflict(result.detail());
+    }
+}

@@ -1,0 +1,23 @@
+package io.orderflow.orders.api;
+
+import io.orderflow.events.Ids;
+import io.orderflow.events.order.OrderLine;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+
+/** One line of {@code POST /orders}. */
+record OrderLineRequest(
+        @NotNull @Pattern(regexp = Ids.REGEX, message = "must be 1-64 characters of [A-Za-z0-9._:-]") String productId,
+        @NotNull @Min(1) @Max(OrderLine.MAX_QUANTITY) Integer quantity,
+        @NotNull @DecimalMin("0.00") @Digits(integer = 15, fraction = 2, message = "must have at most 2 decimals")
+        BigDecimal unitPrice) {
+
+    OrderLine toLine() {
+        return new OrderLine(productId, quantity, unitPrice);
+    }
+}

@@ -1,0 +1,75 @@
+package io.orderflow.orders.api;
+
+import io.orderflow.events.order.Order;
+import io.orderflow.events.order.OrderState;
+import io.orderflow.orders.domain.OrderRecord;
+import io.orderflow.orders.query.OrderQueries;
+import io.orderflow.orders.topology.CustomerOrders;
+import io.orderflow.service.query.InstanceForwarder;
+import io.orderflow.service.query.KeyLookup;
+import io.orderflow.service.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.springframework.http.ResponseEntity;
+
+/** Answers reads of orders: from this instance's stores, or by asking the instance that holds the key. */
+final class OrderReads {
+
+    private final OrderQueries queries;
+    private final InstanceForwarder forwarder;
+    private final Duration maxWait;
+
+    OrderReads(OrderQueries queries, InstanceForwarder forwarder, Duration maxWait) {
+        this.queries = queries;
+        this.forwarder = forwarder;
+        this.maxWait = maxWait;
+    }
+
+    /** The order now, wherever it is held; 404 problem when unknown. */
+    ResponseEntity<?> current(String orderId) {
+        KeyLookup<OrderRecord> lookup = queries.order(orderId);
+        if (lookup instanceof KeyLookup.Remote<OrderRecord> remote) {
+            return forwarder.fetch(remote.host(), "/orders/" + orderId);
+        }
+        OrderRecord record = ((KeyLookup.Local<OrderRecord>) lookup).value();
+        if (record == null) {
+            throw ApiException.notFound("Order", orderId);
+        }
+        return ResponseEntity.ok(OrderView.of(record.order()));
+    }
+
+    /**
+     * {@code GET /orders/{id}}, with the long-poll: with {@code until}, answer once the order is in that
+     * state or a final one; with only {@code timeoutMs}, once it exists; either way at the latest after the wait.
+     */
+    CompletableFuture<ResponseEntity<?>> get(String orderId, OrderState until, Long timeoutMs,
+            HttpServletRequest request) {
+        KeyLookup<OrderRecord> lookup = queries.order(orderId);
+        if (lookup instanceof KeyLookup.Remote<OrderRecord> remote) {
+            return CompletableFuture.completedFuture(forwarder.forward(remote.host(), request));
+        }
+        if (until == null && timeoutMs == null) {
+            return CompletableFuture.completedFuture(current(orderId));
+        }
+        Duration wait = timeoutMs == null ? maxWait : Duration.ofMillis(Math.min(timeoutMs, maxWait.toMillis()));
+        Predicate<Optional<Order>> done = until == null ? OrderQueries.exists() : OrderQueries.reached(until);
+        return queries.await(orderId, done, wait).thenApply(order -> order
+                .<ResponseEntity<?>>map(o -> ResponseEntity.ok(OrderView.of(o)))
+                .orElseThrow(() -> ApiException.notFound("Order", orderId)));
+    }
+
+    ResponseEntity<?> byCustomer(String customerId, HttpServletRequest request) {
+        KeyLookup<CustomerOrders> lookup = queries.customerOrders(customerId);
+        if (lookup instanceof KeyLookup.Remote<CustomerOrders> remote) {
+            return forwarder.forward(remote.host(), request);
+        }
+        CustomerOrders orders = ((KeyLookup.Local<CustomerOrders>) lookup).value();
+        List<OrderView> views = orders == null ? List.of()
+                : orders.newestFirst().stream().map(OrderView::of).toList();
+        return ResponseEntity.ok(views);
+    }
+}

@@ -1,0 +1,32 @@
+package io.orderflow.orders.api;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.orderflow.events.order.Order;
+import io.orderflow.events.order.OrderLine;
+import io.orderflow.events.order.OrderState;
+import io.orderflow.events.order.Rejection;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** The order body of every read, exactly as the contract shows it (every field present, times with milliseconds). */
+@JsonPropertyOrder({"id", "customerId", "items", "total", "state", "rejections", "createdAt", "updatedAt", "shipmentId"})
+record OrderView(
+        String id,
+        String customerId,
+        List<OrderLine> items,
+        BigDecimal total,
+        OrderState state,
+        List<Rejection> rejections,
+        @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = TIME_PATTERN, timezone = "UTC") Instant createdAt,
+        @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = TIME_PATTERN, timezone = "UTC") Instant updatedAt,
+        String shipmentId) {
+
+    static final String TIME_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'";
+
+    static OrderView of(Order order) {
+        return new OrderView(order.id(), order.customerId(), order.items(), order.total(), order.state(),
+                order.rejections(), order.createdAt(), order.updatedAt(), order.shipmentId());
+    }
+}

@@ -1,0 +1,56 @@
+package io.orderflow.orders.api;
+
+import io.orderflow.events.Ids;
+import io.orderflow.events.order.OrderState;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /orders}: place, read (with long-poll), cancel, list by customer. */
+@RestController
+class OrdersController {
+
+    private static final String ID_MESSAGE = "must be 1-64 characters of [A-Za-z0-9._:-]";
+
+    private final OrderCommands commands;
+    private final OrderReads reads;
+
+    OrdersController(OrderCommands commands, OrderReads reads) {
+        this.commands = commands;
+        this.reads = reads;
+    }
+
+    @PostMapping(path = "/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ResponseEntity<?>> place(@Valid @RequestBody PlaceOrderRequest request) {
+        return commands.place(request);
+    }
+
+    @GetMapping("/orders/{id}")
+    CompletableFuture<ResponseEntity<?>> get(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String id,
+            @RequestParam(required = false) OrderState until,
+            @RequestParam(required = false) @Min(0) Long timeoutMs,
+            HttpServletRequest request) {
+        return reads.get(id, until, timeoutMs, request);
+    }
+
+    @PostMapping("/orders/{id}/cancel")
+    CompletableFuture<ResponseEntity<?>> cancel(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String id) {
+        return commands.cancel(id);
+    }
+
+    @GetMapping("/orders")
+    ResponseEntity<?> byCustomer(@RequestParam @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
+            HttpServletRequest request) {
+        return reads.byCustomer(customerId, request);
+    }
+}

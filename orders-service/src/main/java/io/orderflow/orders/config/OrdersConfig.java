@@ -1,0 +1,50 @@
+package io.orderflow.orders.config;
+
+import io.orderflow.events.order.OrderCommand;
+import io.orderflow.events.topics.Topics;
+import io.orderflow.orders.query.OrderChangeNotifier;
+import io.orderflow.orders.query.OrderQueries;
+import io.orderflow.orders.topology.OrdersTopology;
+import io.orderflow.service.command.CommandGateway;
+import io.orderflow.service.config.OrderflowProperties;
+import io.orderflow.service.query.StoreQueries;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires orders-service: its topology, its command gateway and its queries. Constructors, no magic. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrdersProperties.class)
+public class OrdersConfig {
+
+    @Bean
+    OrderChangeNotifier orderChangeNotifier() {
+        return new OrderChangeNotifier();
+    }
+
+    @Bean
+    OrdersTopology ordersTopology(StreamsBuilder builder, OrderChangeNotifier changes, OrdersProperties properties) {
+        OrdersTopology topology = new OrdersTopology(changes::changed, properties.analytics().grace());
+        topology.build(builder);
+        return topology;
+    }
+
+    @Bean
+    CommandGateway<OrderCommand> orderCommandGateway(OrderflowProperties properties) {
+        return new CommandGateway<>(Topics.ORDER_COMMANDS, Topics.ORDER_COMMAND_RESULTS,
+                properties.kafka().bootstrapServers(), Duration.ofMillis(properties.commandTimeoutMs()));
+    }
+
+    @Bean
+    OrderQueries orderQueries(StoreQueries stores, OrderChangeNotifier changes) {
+        return new OrderQueries(stores, changes);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,125 @@
+package io.orderflow.orders.query;
+
+import io.orderflow.events.order.Order;
+import io.orderflow.events.order.OrderState;
+import io.orderflow.orders.domain.OrderRecord;
+import io.orderflow.orders.topology.CustomerOrders;
+import io.orderflow.orders.topology.OrdersTopology;
+import io.orderflow.orders.topology.ProductUnits;
+import io.orderflow.service.query.KeyLookup;
+import io.orderflow.service.query.StoreQueries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Reads orders-service's stores. Each method answers for keys this instance holds, or says which
+ * instance to ask ({@link KeyLookup.Remote}); the API forwards those.
+ */
+public final class OrderQueries {
+
+    private final StoreQueries stores;
+    private final OrderChangeNotifier changes;
+
+    public OrderQueries(StoreQueries stores, OrderChangeNotifier changes) {
+        this.stores = stores;
+        this.changes = changes;
+    }
+
+    public KeyLookup<OrderRecord> order(String orderId) {
+        return stores.lookup(OrdersTopology.ORDERS_STORE, orderId);
+    }
+
+    /**
+     * Waits, holding no thread, until the order satisfies {@code done} or the wait runs out; then completes
+     * with the order as it is (empty if it still does not exist). Only for orders this instance holds.
+     */
+    public CompletableFuture<Optional<Order>> await(String orderId, Predicate<Optional<Order>> done, Duration wait) {
+        return awaitUntil(orderId, done, Instant.now().plus(wait));
+    }
+
+    private CompletableFuture<Optional<Order>> awaitUntil(String orderId, Predicate<Optional<Order>> done,
+            Instant deadline) {
+        CompletableFuture<Void> next = changes.nextChange(orderId);
+        Optional<Order> now = localOrder(orderId);
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        if (done.test(now) || left <= 0) {
+            next.cancel(false);
+            return CompletableFuture.completedFuture(now);
+        }
+        return next.orTimeout(left, TimeUnit.MILLISECONDS)
+                .handleAsync((changed, timedOut) -> timedOut == null)
+                .thenCompose(changed -> changed ? awaitUntil(orderId, done, deadline)
+                        : CompletableFuture.completedFuture(localOrder(orderId)));
+    }
+
+    private Optional<Order> localOrder(String orderId) {
+        KeyLookup<OrderRecord> lookup = order(orderId);
+        if (lookup instanceof KeyLookup.Local<OrderRecord> local) {
+            return Optional.ofNullable(local.value()).map(OrderRecord::order);
+        }
+        throw new io.orderflow.service.web.ServiceUnavailableException("order " + orderId + " moved to another instance; retry");
+    }
+
+    /** Done when the order is in {@code state} or in a final state. */
+    public static Predicate<Optional<Order>> reached(OrderState state) {
+        return order -> order.isPresent() && (order.get().state() == state || order.get().state().isFinal());
+    }
+
+    public static Predicate<Optional<Order>> exists() {
+        return Optional::isPresent;
+    }
+
+    public KeyLookup<CustomerOrders> customerOrders(String customerId) {
+        return stores.lookup(OrdersTopology.CUSTOMER_ORDERS_STORE, customerId);
+    }
+
+    /** Hourly figures of one product, oldest window first, if this instance holds the product. */
+    public KeyLookup<List<HourlyProductOrders>> hourly(String productId) {
+        KeyLookup<Object> where = stores.lookup(OrdersTopology.HOURLY_PRODUCT_STORE, productId);
+        if (where instanceof KeyLookup.Remote<Object> remote) {
+            return new KeyLookup.Remote<>(remote.host());
+        }
+        List<HourlyProductOrders> rows = stores.readLocal(OrdersTopology.HOURLY_PRODUCT_STORE,
+                QueryableStoreTypes.<String, ProductUnits>windowStore(), store -> {
+                    List<HourlyProductOrders> found = new ArrayList<>();
+                    try (WindowStoreIterator<ProductUnits> it = store.fetch(productId, Instant.EPOCH, Instant.now().plus(OrdersTopology.WINDOW))) {
+                        it.forEachRemaining(kv -> found.add(HourlyProductOrders.of(productId, Instant.ofEpochMilli(kv.key), kv.value)));
+                    }
+                    return found;
+                });
+        return new KeyLookup.Local<>(rows);
+    }
+
+    /** This instance's share of every product's hourly figures. */
+    public List<HourlyProductOrders> hourlyLocal() {
+        return stores.readLocal(OrdersTopology.HOURLY_PRODUCT_STORE,
+                QueryableStoreTypes.<String, ProductUnits>windowStore(), (ReadOnlyWindowStore<String, ProductUnits> store) -> {
+                    List<HourlyProductOrders> found = new ArrayList<>();
+                    try (KeyValueIterator<Windowed<String>, ProductUnits> it = store.fetchAll(Instant.EPOCH, Instant.now().plus(OrdersTopology.WINDOW))) {
+                        it.forEachRemaining(kv -> found.add(HourlyProductOrders.of(kv.key.key(), kv.key.window().startTime(), kv.value)));
+                    }
+                    return found;
+                });
+    }
+
+    public StoreQueries stores() {
+        return stores;
+    }
+
+    public static List<HourlyProductOrders> sorted(List<HourlyProductOrders> rows) {
+        return rows.stream().sorted(Comparator.comparing(HourlyProductOrders::windowStart)
+                .thenComparing(HourlyProductOrders::productId)).toList();
+    }
+}

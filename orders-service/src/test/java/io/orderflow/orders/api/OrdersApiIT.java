@@ -1,0 +1,192 @@
+package io.orderflow.orders.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.orderflow.events.order.PlaceOrder;
+import io.orderflow.events.topics.Topics;
+import io.orderflow.orders.OrdersServiceApplication;
+import io.orderflow.testsupport.http.FreePorts;
+import io.orderflow.testsupport.http.HttpJson;
+import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.kafka.TopicProbe;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** orders-service alone on a real broker: place and read back through the Streams store, idempotent ids, bad input. */
+@SpringBootTest(classes = OrdersServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class OrdersApiIT {
+
+    private static final int PORT = FreePorts.next();
+    private final HttpJson http = HttpJson.localhost(PORT);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestKafka.register(registry);
+        registry.add("server.port", () -> PORT);
+    }
+
+    @BeforeEach
+    void ready() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").status() == 200);
+    }
+
+    @Test
+    void placedOrderIsCreatedAndReadBackFromTheStore() {
+        String id = "o-" + UUID.randomUUID();
+        HttpJson.Response created = http.post("/orders", order(id, "c-1", "p-1", 2, "19.99"));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.location()).isEqualTo("/orders/" + id);
+        JsonNode body = created.json();
+        assertThat(body.get("state").asString()).isEqualTo("CREATED");
+        assertThat(body.get("total").decimalValue()).isEqualByComparingTo("39.98");
+        assertThat(body.get("rejections").isArray()).isTrue();
+        assertThat(body.has("shipmentId")).isTrue();
+        assertThat(body.get("createdAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+
+        HttpJson.Response read = http.get("/orders/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("id").asString()).isEqualTo(id);
+        assertThat(read.json().get("customerId").asString()).isEqualTo("c-1");
+        assertThat(read.json().get("items").get(0).get("unitPrice").decimalValue()).isEqualByComparingTo("19.99");
+    }
+
+    @Test
+    void orderWithoutIdGetsAGeneratedOne() {
+        HttpJson.Response created = http.post("/orders", """
+                {"customerId":"c-2","items":[{"productId":"p-1","quantity":1,"unitPrice":5}]}""");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(UUID.fromString(id)).isNotNull();
+        assertThat(http.get("/orders/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void samePostTwiceIsOneOrderAndADifferentBodyIsAConflict() {
+        String id = "o-" + UUID.randomUUID();
+        assertThat(http.post("/orders", order(id, "c-1", "p-1", 3, "3.0")).status()).isEqualTo(201);
+
+        HttpJson.Response again = http.post("/orders", order(id, "c-1", "p-1", 3, "3.00"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("id").asString()).isEqualTo(id);
+
+        HttpJson.Response different = http.post("/orders", order(id, "c-1", "p-1", 4, "3.00"));
+        assertThat(different.status()).isEqualTo(409);
+        assertThat(different.contentType()).startsWith("application/problem+json");
+
+        long commands = TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.ORDER_COMMANDS).stream()
+                .map(ConsumerRecord::value).filter(c -> c.orderId().equals(id)).count();
+        assertThat(commands).as("repeats answered without writing").isEqualTo(1);
+    }
+
+    @Test
+    void unknownOrderIs404ProblemAndBadPathIdIs400() {
+        HttpJson.Response missing = http.get("/orders/does-not-exist");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().get("status").asInt()).isEqualTo(404);
+
+        HttpJson.Response bad = http.get("/orders/bad%20id");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+    }
+
+    static Stream<Arguments> badOrders() {
+        String line = "{\"productId\":\"p-1\",\"quantity\":1,\"unitPrice\":1.00}";
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"customerId\":\"bad-1\",", "body"),
+                Arguments.of("missing customerId", "{\"items\":[" + line + "]}", "customerId"),
+                Arguments.of("no items", "{\"customerId\":\"bad-2\",\"items\":[]}", "items"),
+                Arguments.of("quantity 0", body("bad-3", "p-1", "0", "1.00"), "items[0].quantity"),
+                Arguments.of("quantity 10001", body("bad-4", "p-1", "10001", "1.00"), "items[0].quantity"),
+                Arguments.of("fractional quantity", body("bad-5", "p-1", "1.5", "1.00"), "items[0].quantity"),
+                Arguments.of("negative price", body("bad-6", "p-1", "1", "-1.00"), "items[0].unitPrice"),
+                Arguments.of("three decimals", body("bad-7", "p-1", "1", "1.005"), "items[0].unitPrice"),
+                Arguments.of("price as string", body("bad-8", "p-1", "1", "\"19.99\""), "items[0].unitPrice"),
+                Arguments.of("bad product id", body("bad-9", "p 1", "1", "1.00"), "items[0].productId"),
+                Arguments.of("duplicate product lines",
+                        "{\"customerId\":\"bad-10\",\"items\":[" + line + "," + line + "]}", "items"),
+                Arguments.of("101 items", "{\"customerId\":\"bad-11\",\"items\":[" + lines(101) + "]}", "items"),
+                Arguments.of("id too long", "{\"id\":\"" + "x".repeat(65) + "\",\"customerId\":\"bad-12\",\"items\":[" + line + "]}", "id"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badOrders")
+    void badInputIs400ProblemNamingTheField(String name, String json, String field) {
+        HttpJson.Response answer = http.post("/orders", json);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        JsonNode problem = answer.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(problem.get("type").asString()).isNotBlank();
+        List<String> fields = problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        assertThat(fields).as(answer.body()).contains(field);
+        assertNothingWrittenFor(json);
+    }
+
+    @Test
+    void oversizedBodyIs413AndWrongMediaTypeIs415() {
+        String huge = "{\"customerId\":\"bad-13\",\"items\":[" + lines(100) + "],\"pad\":\"" + "x".repeat(70_000) + "\"}";
+        HttpJson.Response tooLarge = http.post("/orders", huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+
+        HttpJson.Response wrongType = http.post("/orders", "text/plain", order("o-x", "bad-14", "p-1", 1, "1.00").getBytes());
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.contentType()).startsWith("application/problem+json");
+        assertNothingWrittenFor("bad-13");
+        assertNothingWrittenFor("bad-14");
+    }
+
+    @Test
+    void unknownRouteIs404Problem() {
+        HttpJson.Response answer = http.get("/no-such-route");
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    private static void assertNothingWrittenFor(String jsonOrCustomer) {
+        List<String> customers = TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.ORDER_COMMANDS).stream()
+                .map(ConsumerRecord::value)
+                .filter(PlaceOrder.class::isInstance).map(c -> ((PlaceOrder) c).customerId())
+                .filter(c -> c.startsWith("bad-"))
+                .toList();
+        assertThat(customers).as("nothing written to Kafka for rejected requests").isEmpty();
+    }
+
+    static String order(String id, String customer, String product, int quantity, String price) {
+        return "{\"id\":\"" + id + "\",\"customerId\":\"" + customer + "\",\"items\":[{\"productId\":\"" + product
+                + "\",\"quantity\":" + quantity + ",\"unitPrice\":" + price + "}]}";
+    }
+
+    private static String body(String customer, String product, String quantity, String price) {
+        return "{\"customerId\":\"" + customer + "\",\"items\":[{\"productId\":\"" + product
+                + "\",\"quantity\":" + quantity + ",\"unitPrice\":" + price + "}]}";
+    }
+
+    private static String lines(int n) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            lines.append(i == 0 ? "" : ",").append("{\"productId\":\"p-").append(i)
+                    .append("\",\"quantity\":1,\"unitPrice\":1.00}");
+        }
+        return lines.toString();
+    }
+
+}
