@@ -1,0 +1,232 @@
+package io.orderflow.localstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * One combined broker+controller KRaft node in a child JVM, with its storage in {@code <data-dir>/kafka}.
+ *
+ * <p>The storage is formatted once and the cluster id kept next to it, so a restart finds its topics,
+ * offsets and Streams changelogs again.
+ */
+final class KafkaBrokerProcess {
+
+    static final String HOST = "127.0.0.1";
+
+    private final Path kafkaDir;
+    private final Path logFile;
+    private final int port;
+    private final int controllerPort;
+    private final String classpath;
+    private Process process;
+
+    /**
+     * @param dataDir   the stack's data dir; the broker owns {@code kafka/} and {@code logs/kafka.log} in it
+     * @param classpath where kafka.Kafka and a log4j2 binding are found (the launcher passes its own)
+     */
+    KafkaBrokerProcess(Path dataDir, int port, int controllerPort, String classpath) {
+        this.kafkaDir = dataDir.resolve("kafka");
+        this.logFile = dataDir.resolve("logs").resolve("kafka.log");
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.classpath = classpath;
+    }
+
+    /** Settings for a single node: every internal topic must fit on one replica. */
+    static Map<String, String> serverProperties(Path logDirs, int port, int controllerPort) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        // --standalone formatting writes this node as the only voter; the bootstrap servers find it.
+        p.put("controller.quorum.bootstrap.servers", HOST + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", logDirs.toAbsolutePath().toString());
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "6");
+        // Without these, initTransactions (so every exactly-once Streams app) waits forever.
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "6");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        // Streams apps start one by one; waiting 3 s for more members only slows the local stack down.
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // Topics come from Topics.ALL; a typo in a service must fail, not create a stray topic.
+        p.put("auto.create.topics.enable", "false");
+        return p;
+    }
+
+    Path serverPropertiesFile() {
+        return kafkaDir.resolve("server.properties");
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    String bootstrapServers() {
+        return HOST + ":" + port;
+    }
+
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /**
+     * Formats the storage unless an earlier run did.
+     *
+     * @return true if it formatted new (empty) storage
+     */
+    boolean formatStorageIfNeeded() throws IOException, InterruptedException {
+        writeServerProperties();
+        Path logDirs = kafkaDir.resolve("data");
+        if (Files.exists(logDirs.resolve("meta.properties"))) {
+            return false;
+        }
+        // Same as `StorageTool random-uuid`; kept so a half-finished format is retried with the same id.
+        Path clusterIdFile = kafkaDir.resolve("cluster.id");
+        if (!Files.exists(clusterIdFile)) {
+            Files.writeString(clusterIdFile, Uuid.randomUuid().toString() + "\n");
+        }
+        String clusterId = Files.readString(clusterIdFile).trim();
+        Process format = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx256m",
+                "-cp", classpath, "kafka.tools.StorageTool",
+                "format", "-t", clusterId, "-c", serverPropertiesFile().toString(), "--standalone"), logFile, Map.of());
+        if (!format.waitFor(60, TimeUnit.SECONDS)) {
+            format.destroyForcibly();
+            throw new IllegalStateException("Formatting Kafka storage took over 60 s; see " + logFile);
+        }
+        if (format.exitValue() != 0) {
+            ProcessSupport.printTail(logFile, 20);
+            throw new IllegalStateException("Formatting Kafka storage failed (exit " + format.exitValue() + "); see " + logFile);
+        }
+        return true;
+    }
+
+    String clusterId() throws IOException {
+        return Files.readString(kafkaDir.resolve("cluster.id")).trim();
+    }
+
+    void start() throws IOException, InterruptedException {
+        if (isAlive()) {
+            throw new IllegalStateException("Broker already running, pid " + process.pid());
+        }
+        formatStorageIfNeeded();
+        process = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx512m",
+                "-Dorderflow.log.level=INFO", "-Djava.awt.headless=true",
+                "-cp", classpath, "kafka.Kafka", serverPropertiesFile().toString()), logFile, Map.of());
+    }
+
+    /** Waits until the broker answers metadata requests, failing early if its JVM dies. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = admin()) {
+            while (true) {
+                if (!isAlive()) {
+                    ProcessSupport.printTail(logFile, 30);
+                    throw new IllegalStateException("Kafka broker exited with code " + process.exitValue() + "; see " + logFile);
+                }
+                try {
+                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get();
+                    return;
+                } catch (ExecutionException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        ProcessSupport.printTail(logFile, 30);
+                        throw new IllegalStateException("Kafka broker not ready after " + timeout.toSeconds() + " s; see " + logFile);
+                    }
+                    // Most failures take the 2 s timeout; this only keeps an instant failure from spinning.
+                    Thread.sleep(100);
+                }
+            }
+        }
+    }
+
+    /**
+     * Creates the topics that do not exist yet, RF 1.
+     *
+     * @return the names it created (the others already existed)
+     */
+    List<String> createTopics(Collection<String> names, int partitions) throws InterruptedException {
+        List<String> created = new ArrayList<>();
+        try (Admin admin = admin()) {
+            for (String name : names) {
+                if (createTopic(admin, new NewTopic(name, partitions, (short) 1))) {
+                    created.add(name);
+                }
+            }
+        }
+        return created;
+    }
+
+    private static boolean createTopic(Admin admin, NewTopic topic) throws InterruptedException {
+        // A broker that just came up may briefly refuse with a retriable error (not yet unfenced).
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                admin.createTopics(List.of(topic)).all().get();
+                return true;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    return false;
+                }
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not create topic " + topic.name() + ": " + e.getCause(), e.getCause());
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** SIGTERM (a controlled shutdown that flushes the logs), SIGKILL after {@code grace}. */
+    boolean stop(Duration grace) {
+        if (process == null) {
+            return true;
+        }
+        return ProcessSupport.stop(process, grace);
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG, "local-stack",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+    }
+
+    private void writeServerProperties() throws IOException {
+        Files.createDirectories(kafkaDir);
+        StringBuilder text = new StringBuilder("# Written by local-stack on every start; edits are overwritten.\n");
+        serverProperties(kafkaDir.resolve("data"), port, controllerPort)
+                .forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        Files.writeString(serverPropertiesFile(), text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,39 @@
+package io.orderflow.localstack;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The five services and the ports their first instance gets, so URLs stay the same from run to run. */
+enum OrderflowService {
+    ORDERS("orders-service", 8081),
+    BASKET("basket-service", 8082),
+    PAYMENT("payment-service", 8083),
+    STOCK("stock-service", 8084),
+    FULFILLMENT("fulfillment-service", 8085);
+
+    private final String moduleName;
+    private final int defaultPort;
+
+    OrderflowService(String moduleName, int defaultPort) {
+        this.moduleName = moduleName;
+        this.defaultPort = defaultPort;
+    }
+
+    /** The Maven module, which is also the Streams application id and the dead-letter topic prefix. */
+    String moduleName() {
+        return moduleName;
+    }
+
+    int defaultPort() {
+        return defaultPort;
+    }
+
+    static Optional<OrderflowService> byModuleName(String name) {
+        return Arrays.stream(values()).filter(s -> s.moduleName.equals(name)).findFirst();
+    }
+
+    static List<String> moduleNames() {
+        return Arrays.stream(values()).map(OrderflowService::moduleName).toList();
+    }
+}

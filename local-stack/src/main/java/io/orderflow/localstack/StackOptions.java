@@ -1,0 +1,168 @@
+package io.orderflow.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the user asked for on the command line.
+ *
+ * @param dataDir       root of all state (broker storage, service state dirs, logs); survives restarts
+ * @param clean         wipe {@code dataDir} before starting
+ * @param services      services to start, in start order
+ * @param instances     instances per service in {@code services} (1 unless raised with --instances)
+ * @param kafkaPort     the broker's client port; the controller listens on the next port
+ * @param startServices false with --no-services: broker and topics only
+ * @param help          print usage and exit
+ */
+record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services,
+                    Map<OrderflowService, Integer> instances, int kafkaPort, boolean startServices, boolean help) {
+
+    static final int DEFAULT_KAFKA_PORT = 9092;
+
+    static final String USAGE = """
+            Usage: run-local.sh [--build] [options]
+              --data-dir DIR           state and logs (default: .data under the project root;
+                                       a relative DIR is taken from the project root)
+              --clean                  wipe the data dir first (topics, stores and logs are lost)
+              --services a,b           start only these services (default: all five)
+              --instances svc=N[,...]  run N instances of a service (extra ones get free ports
+                                       and their own state dir, e.g. .data/stock-service-2)
+              --kafka-port PORT        broker port (default 9092; the controller uses PORT+1)
+              --no-services            start the broker and create the topics only
+              --build                  (run-local.sh) rebuild the jars before starting
+              -h, --help               this text
+            Services: %s
+            """.formatted(String.join(", ", OrderflowService.moduleNames()));
+
+    StackOptions {
+        services = List.copyOf(services);
+        instances = Collections.unmodifiableMap(new LinkedHashMap<>(instances));
+    }
+
+    int instancesOf(OrderflowService service) {
+        return instances.getOrDefault(service, 0);
+    }
+
+    int controllerPort() {
+        return kafkaPort + 1;
+    }
+
+    /**
+     * @throws IllegalArgumentException with a message meant for the user
+     */
+    static StackOptions parse(List<String> args, Path projectRoot) {
+        Path dataDir = projectRoot.resolve(".data");
+        boolean clean = false;
+        boolean startServices = true;
+        boolean help = false;
+        int kafkaPort = DEFAULT_KAFKA_PORT;
+        List<OrderflowService> services = List.of(OrderflowService.values());
+        Map<OrderflowService, Integer> extraInstances = new LinkedHashMap<>();
+
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            // Accept both "--flag value" and "--flag=value".
+            String flag = arg;
+            String inlineValue = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                flag = arg.substring(0, eq);
+                inlineValue = arg.substring(eq + 1);
+            }
+            switch (flag) {
+                case "--clean" -> clean = true;
+                case "--no-services" -> startServices = false;
+                case "-h", "--help" -> help = true;
+                case "--data-dir", "--services", "--instances", "--kafka-port" -> {
+                    String value = inlineValue;
+                    if (value == null) {
+                        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                            throw new IllegalArgumentException(flag + " needs a value");
+                        }
+                        value = args.get(++i);
+                    }
+                    switch (flag) {
+                        case "--data-dir" -> dataDir = projectRoot.resolve(value).normalize();
+                        case "--services" -> services = parseServices(value);
+                        case "--instances" -> extraInstances.putAll(parseInstances(value));
+                        default -> kafkaPort = parsePort(value);
+                    }
+                }
+                default -> throw new IllegalArgumentException("Unknown option: " + arg);
+            }
+        }
+
+        Map<OrderflowService, Integer> instances = new LinkedHashMap<>();
+        for (OrderflowService service : services) {
+            instances.put(service, extraInstances.getOrDefault(service, 1));
+        }
+        for (OrderflowService service : extraInstances.keySet()) {
+            if (!services.contains(service)) {
+                throw new IllegalArgumentException(
+                        "--instances names " + service.moduleName() + ", which is not in --services");
+            }
+        }
+        if (!startServices) {
+            services = List.of();
+            instances = Map.of();
+        }
+        return new StackOptions(dataDir.toAbsolutePath().normalize(), clean, services, instances,
+                kafkaPort, startServices, help);
+    }
+
+    private static List<OrderflowService> parseServices(String value) {
+        List<OrderflowService> services = new ArrayList<>();
+        for (String name : value.split(",")) {
+            OrderflowService service = service(name.trim());
+            if (!services.contains(service)) {
+                services.add(service);
+            }
+        }
+        // Start in the canonical order whatever order the user typed.
+        services.sort(null);
+        return services;
+    }
+
+    private static Map<OrderflowService, Integer> parseInstances(String value) {
+        Map<OrderflowService, Integer> instances = new LinkedHashMap<>();
+        for (String pair : value.split(",")) {
+            String[] parts = pair.trim().split("=", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--instances expects service=N, got: " + pair);
+            }
+            int count;
+            try {
+                count = Integer.parseInt(parts[1].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--instances: not a number: " + parts[1]);
+            }
+            if (count < 1) {
+                throw new IllegalArgumentException("--instances: at least 1 instance, got " + count);
+            }
+            instances.put(service(parts[0].trim()), count);
+        }
+        return instances;
+    }
+
+    private static OrderflowService service(String name) {
+        return OrderflowService.byModuleName(name).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown service: " + name + " (known: " + String.join(", ", OrderflowService.moduleNames()) + ")"));
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            // The controller takes port + 1.
+            if (port < 1 || port > 65534) {
+                throw new IllegalArgumentException("--kafka-port out of range: " + value);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--kafka-port: not a number: " + value);
+        }
+    }
+}
