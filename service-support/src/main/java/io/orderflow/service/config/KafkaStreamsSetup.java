@@ -3,6 +3,7 @@ package io.orderflow.service.config;
 import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
+import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.service.streams.KafkaStreamsHealth;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,8 @@ public class KafkaStreamsSetup {
                 properties.kafka().standbyReplicas(), properties.advertisedHost() + ":" + port);
         Map<String, Object> config = defaults.toProperties();
         config.put(StreamsConfig.topicPrefix("min.insync.replicas"), properties.kafka().minInsyncReplicas());
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         return new KafkaStreamsConfiguration(config);
     }
 

@@ -44,9 +44,11 @@ public final class TopicProbe {
                     throw new IllegalStateException("could not read " + topic.name() + " to its end");
                 }
                 for (ConsumerRecord<byte[], byte[]> raw : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(),
+                    records.add(new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(), raw.timestamp(),
+                            raw.timestampType(), raw.serializedKeySize(), raw.serializedValueSize(),
                             topic.keySerde().deserializer().deserialize(raw.topic(), raw.key()),
-                            topic.valueSerde().deserializer().deserialize(raw.topic(), raw.value())));
+                            topic.valueSerde().deserializer().deserialize(raw.topic(), raw.value()),
+                            raw.headers(), raw.leaderEpoch()));
                 }
             }
             return records;

@@ -1,0 +1,110 @@
+package io.orderflow.service.streams;
+
+import io.micrometer.core.instrument.Metrics;
+import io.orderflow.events.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A poison record must not stop a service. This handler, for both records that cannot be read and records
+ * whose processing throws, logs the record's topic/partition/offset and the reason, copies the raw record to
+ * the service's dead-letter topic ({@code <application.id>-dlq}) with the reason in headers, counts it in
+ * {@code orderflow.dead.letters}, and lets the Streams app go on with the next record.
+ *
+ * <p>The dead-letter write is confirmed before the app goes on; if it cannot be written the handler answers
+ * FAIL, because skipping a record that was not kept anywhere would lose it.
+ */
+public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+
+    public static final String REASON = "dlq.reason";
+    public static final String EXCEPTION = "dlq.exception";
+    public static final String SOURCE_TOPIC = "dlq.source.topic";
+    public static final String SOURCE_PARTITION = "dlq.source.partition";
+    public static final String SOURCE_OFFSET = "dlq.source.offset";
+    public static final String STAGE = "dlq.stage";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
+    /** One producer per application and broker, shared by the handler instances of all stream threads. */
+    private static final Map<String, KafkaProducer<byte[], byte[]>> PRODUCERS = new ConcurrentHashMap<>();
+
+    private String deadLetterTopic;
+    private KafkaProducer<byte[], byte[]> producer;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        String applicationId = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        String bootstrap = String.valueOf(configs.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        deadLetterTopic = Topics.deadLetterTopic(applicationId);
+        producer = PRODUCERS.computeIfAbsent(applicationId + "@" + bootstrap, key -> newProducer(bootstrap, applicationId));
+    }
+
+    private static KafkaProducer<byte[], byte[]> newProducer(String bootstrap, String applicationId) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationId + "-dead-letters");
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
+            Exception exception) {
+        boolean kept = deadLetter("deserialization", context.topic(), context.partition(), context.offset(),
+                record.key(), record.value(), record.headers(), exception);
+        return kept ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL;
+    }
+
+    @Override
+    public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        boolean kept = deadLetter("processing", context.topic(), context.partition(), context.offset(),
+                context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception);
+        return kept ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
+    }
+
+    private boolean deadLetter(String stage, String topic, int partition, long offset, byte[] key, byte[] value,
+            Headers sourceHeaders, Exception exception) {
+        String reason = String.valueOf(exception.getMessage());
+        log.warn("dead-lettering record {}-{}@{} ({} failed): {}", topic, partition, offset, stage, reason);
+        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(deadLetterTopic, key, value);
+        if (sourceHeaders != null) {
+            sourceHeaders.forEach(h -> dead.headers().add(h));
+        }
+        dead.headers()
+                .add(REASON, utf8(reason))
+                .add(EXCEPTION, utf8(exception.getClass().getName()))
+                .add(STAGE, utf8(stage))
+                .add(SOURCE_TOPIC, utf8(String.valueOf(topic)))
+                .add(SOURCE_PARTITION, utf8(String.valueOf(partition)))
+                .add(SOURCE_OFFSET, utf8(String.valueOf(offset)));
+        try {
+            producer.send(dead).get(30, TimeUnit.SECONDS);
+            Metrics.counter("orderflow.dead.letters", "topic", String.valueOf(topic), "stage", stage).increment();
+            return true;
+        } catch (Exception e) {
+            log.error("could not write {}-{}@{} to {}; stopping rather than losing it", topic, partition, offset,
+                    deadLetterTopic, e);
+            return false;
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
