@@ -1,0 +1,45 @@
+package io.orderflow.fulfillment.api;
+
+import io.orderflow.events.Ids;
+import io.orderflow.fulfillment.domain.Shipment;
+import io.orderflow.fulfillment.query.ShipmentQueries;
+import io.orderflow.service.query.InstanceForwarder;
+import io.orderflow.service.query.KeyLookup;
+import io.orderflow.service.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /shipments/{orderId}}: read-only; shipments are made by the topology, never by a request. */
+@RestController
+class ShipmentsController {
+
+    private static final String ID_MESSAGE = "must be 1-64 characters of [A-Za-z0-9._:-]";
+
+    private final ShipmentQueries queries;
+    private final InstanceForwarder forwarder;
+
+    ShipmentsController(ShipmentQueries queries, InstanceForwarder forwarder) {
+        this.queries = queries;
+        this.forwarder = forwarder;
+    }
+
+    @GetMapping("/shipments/{orderId}")
+    ResponseEntity<?> get(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String orderId,
+            HttpServletRequest request) {
+        KeyLookup<Shipment> lookup = queries.shipment(orderId);
+        if (lookup instanceof KeyLookup.Remote<Shipment> remote) {
+            return forwarder.forward(remote.host(), request);
+        }
+        Shipment shipment = ((KeyLookup.Local<Shipment>) lookup).value();
+        if (shipment == null) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "Shipment not found",
+                    "no shipment for order '" + orderId + "'");
+        }
+        return ResponseEntity.ok(ShipmentView.of(shipment));
+    }
+}

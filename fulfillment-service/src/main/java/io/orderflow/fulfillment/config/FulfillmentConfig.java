@@ -1,0 +1,31 @@
+package io.orderflow.fulfillment.config;
+
+import io.orderflow.fulfillment.query.ShipmentQueries;
+import io.orderflow.fulfillment.topology.FulfillmentTopology;
+import io.orderflow.service.query.StoreQueries;
+import java.time.Clock;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires fulfillment-service: its topology and its queries. Constructors, no magic. */
+@Configuration(proxyBeanMethods = false)
+public class FulfillmentConfig {
+
+    @Bean
+    FulfillmentTopology fulfillmentTopology(StreamsBuilder builder, Clock clock) {
+        FulfillmentTopology topology = new FulfillmentTopology(clock);
+        topology.build(builder);
+        return topology;
+    }
+
+    @Bean
+    ShipmentQueries shipmentQueries(StoreQueries stores) {
+        return new ShipmentQueries(stores);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,152 @@
+package io.orderflow.fulfillment.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.orderflow.events.order.Order;
+import io.orderflow.events.order.OrderLine;
+import io.orderflow.events.order.OrderState;
+import io.orderflow.events.order.OrderStateChanged;
+import io.orderflow.events.shipment.ShipmentCreated;
+import io.orderflow.events.topics.Topics;
+import io.orderflow.fulfillment.FulfillmentServiceApplication;
+import io.orderflow.testsupport.http.FreePorts;
+import io.orderflow.testsupport.http.HttpJson;
+import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.kafka.TopicProbe;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** fulfillment-service alone on a real broker: order events in, exactly one shipment out per order, reads. */
+@SpringBootTest(classes = FulfillmentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class FulfillmentServiceIT {
+
+    private static final String APPLICATION_ID = "fulfillment-service";
+    private static final int PORT = FreePorts.next();
+    private static final List<OrderLine> ITEMS = List.of(
+            new OrderLine("p-1", 2, new BigDecimal("19.99")), new OrderLine("p-2", 1, new BigDecimal("3.50")));
+
+    private final HttpJson http = HttpJson.localhost(PORT);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestKafka.register(registry);
+        registry.add("server.port", () -> PORT);
+    }
+
+    @BeforeEach
+    void ready() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").status() == 200);
+    }
+
+    @Test
+    void validatedOrderWrittenTwiceMakesExactlyOneShipment() throws Exception {
+        String first = "o-" + UUID.randomUUID();
+        String second = "o-" + UUID.randomUUID();
+        send(first, OrderState.VALIDATED);
+        send(second, OrderState.VALIDATED);
+        send(first, OrderState.VALIDATED);
+        send(second, OrderState.VALIDATED);
+
+        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.ORDERS.name());
+
+        for (String orderId : List.of(first, second)) {
+            List<ShipmentCreated> made = shipmentsOf(orderId);
+            assertThat(made).as(orderId).hasSize(1);
+            assertThat(made.get(0).shipmentId()).isEqualTo("s-" + orderId);
+            assertThat(made.get(0).customerId()).isEqualTo("c-1");
+            assertThat(made.get(0).items()).isEqualTo(ITEMS);
+        }
+    }
+
+    @Test
+    void shipmentIsReadBackWithTheContractFields() {
+        String orderId = "o-" + UUID.randomUUID();
+        send(orderId, OrderState.VALIDATED);
+
+        // The event is committed with the store change; once it is readable the store holds the shipment too.
+        await().atMost(Duration.ofSeconds(60)).until(() -> shipmentsOf(orderId).size() == 1);
+        HttpJson.Response read = http.get("/shipments/" + orderId);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+
+        assertThat(read.contentType()).startsWith("application/json");
+        JsonNode body = read.json();
+        assertThat(body.propertyNames()).containsExactly("shipmentId", "orderId", "status", "items", "createdAt");
+        assertThat(body.get("shipmentId").asString()).isEqualTo("s-" + orderId);
+        assertThat(body.get("orderId").asString()).isEqualTo(orderId);
+        assertThat(body.get("status").asString()).isEqualTo("SHIPPED");
+        assertThat(body.get("items")).hasSize(2);
+        assertThat(body.get("items").get(0).get("productId").asString()).isEqualTo("p-1");
+        assertThat(body.get("items").get(0).get("quantity").asInt()).isEqualTo(2);
+        assertThat(body.get("items").get(0).get("unitPrice").decimalValue()).isEqualByComparingTo("19.99");
+        assertThat(body.get("createdAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(Instant.parse(body.get("createdAt").asString())).isEqualTo(shipmentsOf(orderId).get(0).createdAt());
+    }
+
+    @Test
+    void ordersThatAreNotValidatedShipNothing() throws Exception {
+        String created = "o-" + UUID.randomUUID();
+        String rejected = "o-" + UUID.randomUUID();
+        send(created, OrderState.CREATED);
+        send(rejected, OrderState.REJECTED);
+
+        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.ORDERS.name());
+
+        assertThat(shipmentsOf(created)).isEmpty();
+        assertThat(shipmentsOf(rejected)).isEmpty();
+        HttpJson.Response missing = http.get("/shipments/" + created);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().get("status").asInt()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asString()).contains(created);
+    }
+
+    @Test
+    void cancelThatWonTheRaceMarksTheShipmentCancelled() throws Exception {
+        String orderId = "o-" + UUID.randomUUID();
+        send(orderId, OrderState.VALIDATED);
+        send(orderId, OrderState.CANCELLED);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            HttpJson.Response read = http.get("/shipments/" + orderId);
+            return read.status() == 200 && read.json().get("status").asString().equals("CANCELLED");
+        });
+        assertThat(shipmentsOf(orderId)).hasSize(1);
+    }
+
+    @Test
+    void invalidOrderIdIs400Problem() {
+        HttpJson.Response bad = http.get("/shipments/bad%20id");
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.json().get("status").asInt()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("orderId");
+
+        HttpJson.Response tooLong = http.get("/shipments/" + "x".repeat(65));
+        assertThat(tooLong.status()).isEqualTo(400);
+    }
+
+    private static void send(String orderId, OrderState state) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Order order = new Order(orderId, "c-1", ITEMS, Order.totalOf(ITEMS), state, List.of(), at, at, null);
+        TopicProbe.send(TestKafka.bootstrapServers(), Topics.ORDERS, orderId,
+                new OrderStateChanged(orderId + "/" + state, order, OrderState.CREATED));
+    }
+
+    private static List<ShipmentCreated> shipmentsOf(String orderId) {
+        return TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.SHIPMENTS).stream()
+                .filter(r -> r.key().equals(orderId)).map(ConsumerRecord::value).toList();
+    }
+}
