@@ -218,6 +218,8 @@ final class KafkaBrokerProcess {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.CLIENT_ID_CONFIG, "local-stack",
+                // While the broker boots every connect is refused; the default backoff (up to 1 s) would make us notice late.
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 100,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
     }

@@ -207,6 +207,7 @@ public final class LocalStack {
                 System.out.printf("  %s %s (pid %d)%n", graceful ? "stopped" : "killed after " + STOP_GRACE.toSeconds() + " s:",
                         service.name(), service.pid());
             }
+            System.out.printf("  services stopped in %.1f s%n", seconds(System.nanoTime() - started));
         }
         if (broker.isAlive()) {
             System.out.println("Stopping Kafka (pid " + broker.pid() + ")...");
