@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -78,10 +79,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<FieldError> errors = new ArrayList<>();
         for (ParameterValidationResult result : e.getParameterValidationResults()) {
             String name = result.getMethodParameter().getParameterName();
+            if (result instanceof ParameterErrors bean) {
+                // A @Valid body validated with a constrained path variable: name the body's own fields, as
+                // MethodArgumentNotValidException does when the path variable is unconstrained.
+                bean.getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+                bean.getGlobalErrors().forEach(g -> errors.add(new FieldError(name, g.getDefaultMessage())));
+                continue;
+            }
             result.getResolvableErrors().forEach(err -> errors.add(new FieldError(name, err.getDefaultMessage())));
         }
         errors.sort(Comparator.comparing(FieldError::field));
         return ResponseEntity.badRequest().body(Problems.validation(errors));
+    }
+
+    /** Spring's own problems (405, 415, 406...) leave {@code type} out; every problem of the suite has one. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.ensureType(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @Override

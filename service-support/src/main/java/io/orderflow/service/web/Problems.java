@@ -28,6 +28,14 @@ public final class Problems {
         return problem;
     }
 
+    /** Gives a problem built elsewhere (by Spring) the suite's {@code type} when it has none. */
+    public static void ensureType(ProblemDetail problem) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            String title = problem.getTitle() != null ? problem.getTitle() : "Error " + problem.getStatus();
+            problem.setType(URI.create(TYPE_BASE + slug(title)));
+        }
+    }
+
     private static String slug(String title) {
         return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
