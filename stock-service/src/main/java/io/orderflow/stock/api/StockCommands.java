@@ -1,0 +1,34 @@
+package io.orderflow.stock.api;
+
+import io.orderflow.events.stock.SetStock;
+import io.orderflow.events.stock.StockCommand;
+import io.orderflow.service.command.CommandGateway;
+import io.orderflow.service.web.ApiException;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Turns stock requests into commands and the topology's answers into HTTP answers. The check against the
+ * reserved units is made by the task that owns the product, so it cannot race with a reservation.
+ */
+final class StockCommands {
+
+    private final CommandGateway<StockCommand> gateway;
+    private final StockReads reads;
+
+    StockCommands(CommandGateway<StockCommand> gateway, StockReads reads) {
+        this.gateway = gateway;
+        this.reads = reads;
+    }
+
+    CompletableFuture<ResponseEntity<?>> set(String productId, SetStockRequest request) {
+        SetStock command = new SetStock(UUID.randomUUID().toString(), productId, request.quantity());
+        return gateway.send(productId, command.commandId(), command).thenApply(result -> switch (result.status()) {
+            // The answer is read after the commit, so the store already holds (at least) this change.
+            case APPLIED -> reads.current(productId);
+            case CONFLICT -> throw ApiException.conflict(result.detail());
+            case DUPLICATE, NOT_FOUND -> throw new IllegalStateException("setting stock cannot answer " + result.status());
+        });
+    }
+}

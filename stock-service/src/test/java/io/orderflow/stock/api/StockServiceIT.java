@@ -1,0 +1,323 @@
+package io.orderflow.stock.api;
+
+import static io.orderflow.stock.OrderEvents.created;
+import static io.orderflow.stock.OrderEvents.line;
+import static io.orderflow.stock.OrderEvents.moved;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.orderflow.events.order.CheckType;
+import io.orderflow.events.order.OrderCheckCompleted;
+import io.orderflow.events.order.OrderState;
+import io.orderflow.events.order.OrderStateChanged;
+import io.orderflow.events.order.Rejection;
+import io.orderflow.events.order.RejectionReason;
+import io.orderflow.events.topics.Topics;
+import io.orderflow.stock.StockServiceApplication;
+import io.orderflow.testsupport.http.FreePorts;
+import io.orderflow.testsupport.http.HttpJson;
+import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.kafka.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * stock-service alone on a real broker: order events are written to {@code orders} as orders-service would,
+ * verdicts read from {@code order-validations}. Every test uses its own product ids, as the broker is shared.
+ */
+@SpringBootTest(classes = StockServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class StockServiceIT {
+
+    private static final int PORT = FreePorts.next();
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private final HttpJson http = HttpJson.localhost(PORT);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestKafka.register(registry);
+        registry.add("server.port", () -> PORT);
+    }
+
+    @BeforeEach
+    void ready() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").status() == 200);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private HttpJson.Response put(String productId, Object quantity) {
+        return http.put("/stock/" + productId, "{\"quantity\":" + quantity + "}");
+    }
+
+    private JsonNode stock(String productId) {
+        HttpJson.Response answer = http.get("/stock/" + productId);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static void send(OrderStateChanged event) {
+        TopicProbe.send(TestKafka.bootstrapServers(), Topics.ORDERS, event.order().id(), event);
+    }
+
+    /** The stock verdicts on these orders, once there is one for each. */
+    private static Map<String, OrderCheckCompleted> verdicts(Collection<String> orderIds) {
+        Set<String> wanted = Set.copyOf(orderIds);
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                .until(() -> TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.ORDER_VALIDATIONS).stream()
+                                .map(ConsumerRecord::value)
+                                .filter(v -> wanted.contains(v.orderId()))
+                                .collect(Collectors.toMap(OrderCheckCompleted::orderId, Function.identity(), (a, b) -> a)),
+                        found -> found.size() == wanted.size());
+    }
+
+    private static OrderCheckCompleted verdict(String orderId) {
+        return verdicts(List.of(orderId)).get(orderId);
+    }
+
+    @Test
+    void putSetsTheUnitsOnHandAndGetReadsThemBack() {
+        String product = unique("p");
+
+        HttpJson.Response set = put(product, 100);
+
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().get("productId").asString()).isEqualTo(product);
+        assertThat(set.json().get("onHand").asLong()).isEqualTo(100);
+        JsonNode read = stock(product);
+        assertThat(read.propertyNames()).containsExactly("productId", "onHand", "reserved", "available");
+        assertThat(read.get("onHand").asLong()).isEqualTo(100);
+        assertThat(read.get("reserved").asLong()).isZero();
+        assertThat(read.get("available").asLong()).isEqualTo(100);
+
+        assertThat(put(product, 40).json().get("available").asLong()).isEqualTo(40);
+        assertThat(put(product, 0).json().get("onHand").asLong()).isZero();
+    }
+
+    @Test
+    void anOrderWithEnoughStockPassesAndItsUnitsShowAsReserved() {
+        String p1 = unique("p");
+        String p2 = unique("p");
+        put(p1, 10);
+        put(p2, 5);
+        String orderId = unique("o");
+
+        send(created(orderId, line(p1, 3), line(p2, 5)));
+
+        OrderCheckCompleted verdict = verdict(orderId);
+        assertThat(verdict.check()).isEqualTo(CheckType.STOCK);
+        assertThat(verdict.passed()).isTrue();
+        assertThat(stock(p1).get("reserved").asLong()).isEqualTo(3);
+        assertThat(stock(p1).get("available").asLong()).isEqualTo(7);
+        assertThat(stock(p2).get("available").asLong()).isZero();
+    }
+
+    @Test
+    void shortStockAndAnUnknownProductFailTheCheckWithThoseReasons() {
+        String scarce = unique("p");
+        String unknown = unique("never-stocked");
+        put(scarce, 1);
+        String shortOrder = unique("o");
+        String unknownOrder = unique("o");
+
+        send(created(shortOrder, line(scarce, 2)));
+        send(created(unknownOrder, line(unknown, 1)));
+
+        Map<String, OrderCheckCompleted> verdicts = verdicts(List.of(shortOrder, unknownOrder));
+        assertThat(verdicts.get(shortOrder).rejections()).containsExactly(new Rejection(CheckType.STOCK,
+                RejectionReason.INSUFFICIENT_STOCK, scarce + ": wanted 2, available 1"));
+        assertThat(verdicts.get(unknownOrder).rejections()).containsExactly(new Rejection(CheckType.STOCK,
+                RejectionReason.UNKNOWN_PRODUCT, unknown + ": unknown product"));
+        assertThat(stock(scarce).get("reserved").asLong()).isZero();
+        assertThat(http.get("/stock/" + unknown).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRejectedOrderGivesBackWhatItReserved() {
+        String plenty = unique("p");
+        String scarce = unique("p");
+        put(plenty, 10);
+        put(scarce, 1);
+        String orderId = unique("o");
+        OrderStateChanged created = created(orderId, line(plenty, 4), line(scarce, 2));
+
+        send(created);
+        assertThat(verdict(orderId).passed()).isFalse();
+        assertThat(stock(plenty).get("reserved").asLong()).as("held until the order is rejected").isEqualTo(4);
+
+        send(moved(created, OrderState.REJECTED));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(stock(plenty).get("reserved").asLong()).isZero();
+            assertThat(stock(scarce).get("reserved").asLong()).isZero();
+        });
+        assertThat(stock(plenty).get("available").asLong()).isEqualTo(10);
+    }
+
+    /** The contract's promise: under any concurrency available never goes below 0 and no unit is sold twice. */
+    @Test
+    void hundredConcurrentOrdersForThirtyUnitsReserveExactlyThirty() throws Exception {
+        String product = unique("hot");
+        assertThat(put(product, 30).status()).isEqualTo(200);
+        List<String> orderIds = IntStream.range(0, 100).mapToObj(i -> unique("o" + i)).toList();
+
+        ConcurrentLinkedQueue<JsonNode> samples = new ConcurrentLinkedQueue<>();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleWithFixedDelay(() -> samples.add(stock(product)), 0, 20, TimeUnit.MILLISECONDS);
+        ExecutorService writers = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        Map<String, OrderCheckCompleted> verdicts;
+        try {
+            List<Callable<Void>> sends = new ArrayList<>();
+            for (String orderId : orderIds) {
+                sends.add(() -> {
+                    go.await();
+                    send(created(orderId, line(product, 1)));
+                    return null;
+                });
+            }
+            List<Future<Void>> sent = sends.stream().map(writers::submit).toList();
+            go.countDown();
+            for (Future<Void> f : sent) {
+                f.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            }
+            verdicts = verdicts(orderIds);
+        } finally {
+            writers.shutdownNow();
+            sampler.shutdown();
+            assertThat(sampler.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        Map<Boolean, Long> byOutcome = verdicts.values().stream()
+                .collect(Collectors.partitioningBy(OrderCheckCompleted::passed, Collectors.counting()));
+        assertThat(byOutcome.get(true)).as("passed").isEqualTo(30);
+        assertThat(byOutcome.get(false)).as("failed").isEqualTo(70);
+        assertThat(verdicts.values().stream().filter(v -> !v.passed()).flatMap(v -> v.rejections().stream()))
+                .extracting(Rejection::reason).containsOnly(RejectionReason.INSUFFICIENT_STOCK);
+
+        assertThat(samples).as("sampled during the run").hasSizeGreaterThan(5);
+        assertThat(samples).allSatisfy(sample -> {
+            assertThat(sample.get("available").asLong()).isNotNegative();
+            assertThat(sample.get("reserved").asLong()).isLessThanOrEqualTo(30);
+        });
+        JsonNode end = stock(product);
+        assertThat(end.get("available").asLong()).isZero();
+        assertThat(end.get("reserved").asLong()).isEqualTo(30);
+        assertThat(end.get("onHand").asLong()).isEqualTo(30);
+    }
+
+    @Test
+    void settingStockBelowTheReservedUnitsIsA409Problem() {
+        String product = unique("p");
+        put(product, 5);
+        String orderId = unique("o");
+        send(created(orderId, line(product, 3)));
+        assertThat(verdict(orderId).passed()).isTrue();
+
+        HttpJson.Response refused = put(product, 2);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("status").asInt()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).isEqualTo(product + ": 3 units are reserved");
+        assertThat(stock(product).get("onHand").asLong()).as("unchanged").isEqualTo(5);
+        assertThat(put(product, 3).status()).as("exactly the reserved units is fine").isEqualTo(200);
+    }
+
+    static Stream<Arguments> badPuts() {
+        return Stream.of(
+                Arguments.of("negative quantity", "{\"quantity\":-1}", "quantity"),
+                Arguments.of("fractional quantity", "{\"quantity\":1.5}", "quantity"),
+                Arguments.of("quantity as string", "{\"quantity\":\"5\"}", "quantity"),
+                Arguments.of("missing quantity", "{}", "quantity"),
+                Arguments.of("null quantity", "{\"quantity\":null}", "quantity"),
+                Arguments.of("malformed JSON", "{\"quantity\":", "body"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badPuts")
+    void badInputIsA400ProblemNamingTheFieldAndWritesNothing(String name, String json, String field) {
+        String product = unique("bad");
+
+        HttpJson.Response answer = http.put("/stock/" + product, json);
+
+        assertProblem(answer, 400);
+        List<String> fields = answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        assertThat(fields).as(answer.body()).contains(field);
+        assertNoCommandFor(product);
+        assertThat(http.get("/stock/" + product).status()).isEqualTo(404);
+    }
+
+    @Test
+    void invalidProductIdsAre400ProblemsAndUnknownOnesAre404Problems() {
+        assertProblem(http.get("/stock/bad%20id"), 400);
+        assertProblem(http.get("/stock/" + "x".repeat(65)), 400);
+        assertProblem(http.put("/stock/bad%20id", "{\"quantity\":1}"), 400);
+        assertProblem(http.get("/stock/" + unique("unknown")), 404);
+        assertProblem(http.post("/stock/" + unique("p"), "text/plain", "{\"quantity\":1}".getBytes()), 405);
+    }
+
+    @Test
+    void wrongMediaTypeIsA415Problem() throws Exception {
+        String product = unique("bad");
+        HttpJson.Response answer = putAs("text/plain", "/stock/" + product, "{\"quantity\":1}");
+        assertProblem(answer, 415);
+        assertNoCommandFor(product);
+    }
+
+    private static HttpJson.Response putAs(String contentType, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return new HttpJson.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                null, response.body());
+    }
+
+    private static void assertProblem(HttpJson.Response answer, int status) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        JsonNode problem = answer.json();
+        assertThat(problem.path("status").asInt()).as(answer.toString()).isEqualTo(status);
+        for (String member : List.of("type", "title", "detail")) {
+            assertThat(problem.path(member).asString("")).as(member + " of " + answer).isNotBlank();
+        }
+    }
+
+    private static void assertNoCommandFor(String product) {
+        assertThat(TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.STOCK_COMMANDS))
+                .as("nothing written to Kafka for a refused request")
+                .noneMatch(r -> r.value().productId().equals(product));
+    }
+}
