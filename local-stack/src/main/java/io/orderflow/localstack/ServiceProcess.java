@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
-/** One instance of a service, run from its executable jar in a child JVM. */
-final class ServiceProcess {
+/**
+ * One instance of a service, run from its executable jar in a child JVM. Public for the end-to-end tests,
+ * which run the services exactly as the local stack does and also kill them hard.
+ */
+public final class ServiceProcess {
 
     static final String ADVERTISED_HOST = "127.0.0.1";
 
@@ -26,15 +30,41 @@ final class ServiceProcess {
     private final Path jar;
     private final Path stateDir;
     private final Path logFile;
+    private final Map<String, String> extraEnv;
     private Process process;
 
     ServiceProcess(String name, OrderflowService service, int port, Path jar, Path stateDir, Path logFile) {
+        this(name, service, port, jar, stateDir, logFile, Map.of());
+    }
+
+    private ServiceProcess(String name, OrderflowService service, int port, Path jar, Path stateDir, Path logFile,
+            Map<String, String> extraEnv) {
         this.name = name;
         this.service = service;
         this.port = port;
         this.jar = jar;
         this.stateDir = stateDir;
         this.logFile = logFile;
+        this.extraEnv = Map.copyOf(extraEnv);
+    }
+
+    /**
+     * An instance for a test: the module's executable jar under {@code projectRoot}, on {@code port}, with its
+     * own state directory and log file, and {@code extraEnv} (e.g. {@code PAYMENT_FRAUD_HOURLY_LIMIT}) added.
+     */
+    public static ServiceProcess forTest(String module, int port, Path projectRoot, Path stateDir, Path logFile,
+            Map<String, String> extraEnv) {
+        OrderflowService service = OrderflowService.byModuleName(module)
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module));
+        Path target = projectRoot.resolve(module).resolve("target");
+        Path jar;
+        try (var jars = Files.list(target)) {
+            jar = jars.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no executable jar in " + target + "; build first"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no executable jar in " + target + "; build first", e);
+        }
+        return new ServiceProcess(module, service, port, jar, stateDir, logFile, extraEnv);
     }
 
     /**
@@ -57,22 +87,51 @@ final class ServiceProcess {
         return plan;
     }
 
-    void start(String bootstrapServers) throws IOException {
+    public void start(String bootstrapServers) throws IOException {
         Files.createDirectories(stateDir);
         process = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx384m", "-jar", jar.toString()),
                 logFile, environment(bootstrapServers));
     }
 
     Map<String, String> environment(String bootstrapServers) {
-        return Map.of(
-                "SERVER_PORT", Integer.toString(port),
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                "ORDERFLOW_DATA_DIR", stateDir.toString(),
-                "ORDERFLOW_ADVERTISED_HOST", ADVERTISED_HOST);
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("ORDERFLOW_DATA_DIR", stateDir.toString());
+        env.put("ORDERFLOW_ADVERTISED_HOST", ADVERTISED_HOST);
+        return env;
+    }
+
+    /** SIGTERM: a clean shutdown (Streams commits and closes). Pair with {@link #awaitStop}. */
+    public void signalStop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
+    /** Waits for the process to end, killing it after {@code grace}; true if it ended by itself. */
+    public boolean awaitStop(Duration grace) {
+        return process == null || ProcessSupport.awaitOrKill(process, grace);
+    }
+
+    /** SIGKILL, as a crash: no shutdown hooks, no commit, no clean Streams close. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public List<String> logTail(int lines) {
+        return ProcessSupport.tail(logFile, lines);
     }
 
     /** True once the service answers 200 on its readiness probe (503, or no answer, before). */
-    boolean isReady() {
+    public boolean isReady() {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + ADVERTISED_HOST + ":" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
@@ -85,7 +144,7 @@ final class ServiceProcess {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -93,7 +152,7 @@ final class ServiceProcess {
         return service;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -101,15 +160,15 @@ final class ServiceProcess {
         return jar;
     }
 
-    Path stateDir() {
+    public Path stateDir() {
         return stateDir;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 
@@ -117,11 +176,11 @@ final class ServiceProcess {
         return process;
     }
 
-    long pid() {
+    public long pid() {
         return process == null ? -1 : process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 }
