@@ -1,0 +1,56 @@
+package io.orderflow.basket.api;
+
+import io.orderflow.events.Ids;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /baskets/{customerId}}: read, add, remove, check out. */
+@RestController
+class BasketsController {
+
+    private static final String ID_MESSAGE = "must be 1-64 characters of [A-Za-z0-9._:-]";
+
+    private final BasketCommands commands;
+    private final BasketReads reads;
+
+    BasketsController(BasketCommands commands, BasketReads reads) {
+        this.commands = commands;
+        this.reads = reads;
+    }
+
+    @GetMapping("/baskets/{customerId}")
+    ResponseEntity<?> get(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
+            HttpServletRequest request) {
+        return reads.get(customerId, request);
+    }
+
+    @PostMapping(path = "/baskets/{customerId}/items", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ResponseEntity<?>> add(
+            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
+            @Valid @RequestBody AddItemRequest request) {
+        return commands.add(customerId, request);
+    }
+
+    @DeleteMapping("/baskets/{customerId}/items/{productId}")
+    CompletableFuture<ResponseEntity<?>> remove(
+            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
+            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String productId) {
+        return commands.remove(customerId, productId);
+    }
+
+    @PostMapping("/baskets/{customerId}/checkout")
+    CompletableFuture<ResponseEntity<?>> checkout(
+            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId) {
+        return commands.checkout(customerId);
+    }
+}

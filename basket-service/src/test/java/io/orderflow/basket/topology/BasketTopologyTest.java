@@ -1,0 +1,154 @@
+package io.orderflow.basket.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.basket.domain.Basket;
+import io.orderflow.events.basket.AddBasketItem;
+import io.orderflow.events.basket.BasketCheckedOut;
+import io.orderflow.events.basket.BasketCommand;
+import io.orderflow.events.basket.CheckoutBasket;
+import io.orderflow.events.basket.RemoveBasketItem;
+import io.orderflow.events.command.CommandResult;
+import io.orderflow.events.command.CommandStatus;
+import io.orderflow.events.order.OrderLine;
+import io.orderflow.events.streams.StreamsDefaults;
+import io.orderflow.events.topics.Topics;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The basket topology with the production Streams settings (exactly-once, explicit naming enforced). */
+class BasketTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00.120Z");
+
+    @TempDir
+    Path dataDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, BasketCommand> commands;
+    private TestOutputTopic<String, BasketCheckedOut> checkouts;
+    private TestOutputTopic<String, CommandResult> results;
+    private KeyValueStore<String, Basket> store;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.putAll(new StreamsDefaults("basket-service", "unused:9092", dataDir, 1, 0, null).toProperties());
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
+        new BasketTopology().build(builder);
+        driver = new TopologyTestDriver(builder.build(), props);
+        commands = driver.createInputTopic(Topics.BASKET_COMMANDS.name(), Topics.BASKET_COMMANDS.keySerde().serializer(),
+                Topics.BASKET_COMMANDS.valueSerde().serializer());
+        checkouts = driver.createOutputTopic(Topics.BASKET_CHECKOUTS.name(),
+                Topics.BASKET_CHECKOUTS.keySerde().deserializer(), Topics.BASKET_CHECKOUTS.valueSerde().deserializer());
+        results = driver.createOutputTopic(Topics.BASKET_COMMAND_RESULTS.name(),
+                Topics.BASKET_COMMAND_RESULTS.keySerde().deserializer(),
+                Topics.BASKET_COMMAND_RESULTS.valueSerde().deserializer());
+        store = driver.getKeyValueStore(BasketTopology.BASKETS_STORE);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void everyCommandIsAnsweredUnderItsCommandId() {
+        AddBasketItem add = add("c-1", "p-1", 2, "19.99");
+        RemoveBasketItem missing = new RemoveBasketItem("cmd-remove", "c-1", "p-9");
+        send(add);
+        send(missing);
+
+        Map<String, CommandResult> answers = results.readKeyValuesToMap();
+        assertThat(answers).containsOnlyKeys(add.commandId(), "cmd-remove");
+        assertThat(answers.get(add.commandId()).status()).isEqualTo(CommandStatus.APPLIED);
+        assertThat(answers.get(add.commandId()).entityId()).isEqualTo("c-1");
+        assertThat(answers.get("cmd-remove").status()).isEqualTo(CommandStatus.NOT_FOUND);
+        assertThat(checkouts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void addsOfOneProductAddUpInTheStore() {
+        send(add("c-1", "p-1", 2, "19.99"));
+        send(add("c-1", "p-2", 1, "5.00"));
+        send(add("c-1", "p-1", 3, "18.00"));
+
+        assertThat(store.get("c-1").lines()).containsExactly(
+                new OrderLine("p-1", 5, new BigDecimal("18.00")), new OrderLine("p-2", 1, new BigDecimal("5.00")));
+        assertThat(store.get("c-2")).isNull();
+    }
+
+    @Test
+    void checkoutEmitsOneOrderRequestKeyedByOrderIdAndEmptiesTheBasket() {
+        send(add("c-1", "p-1", 2, "19.99"));
+        send(add("c-1", "p-2", 1, "5.00"));
+        results.readRecordsToList();
+        CheckoutBasket checkout = new CheckoutBasket("cmd-checkout", "c-1", "o-1", NOW);
+
+        send(checkout);
+
+        List<TestRecord<String, BasketCheckedOut>> out = checkouts.readRecordsToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key()).isEqualTo("o-1");
+        BasketCheckedOut event = out.get(0).value();
+        assertThat(event.commandId()).isEqualTo("cmd-checkout");
+        assertThat(event.customerId()).isEqualTo("c-1");
+        assertThat(event.checkedOutAt()).isEqualTo(NOW);
+        assertThat(event.items()).extracting(OrderLine::productId).containsExactly("p-1", "p-2");
+        assertThat(results.readValue().status()).isEqualTo(CommandStatus.APPLIED);
+        assertThat(store.get("c-1").lines()).isEmpty();
+    }
+
+    @Test
+    void redeliveredCheckoutIsAnsweredAgainWithoutASecondOrder() {
+        send(add("c-1", "p-1", 2, "19.99"));
+        CheckoutBasket checkout = new CheckoutBasket("cmd-checkout", "c-1", "o-1", NOW);
+        send(checkout);
+        send(add("c-1", "p-3", 1, "1.00"));
+        results.readRecordsToList();
+
+        send(checkout);
+
+        assertThat(checkouts.readRecordsToList()).hasSize(1);
+        CommandResult again = results.readValue();
+        assertThat(again.commandId()).isEqualTo("cmd-checkout");
+        assertThat(again.status()).isEqualTo(CommandStatus.APPLIED);
+        assertThat(store.get("c-1").lines()).extracting(OrderLine::productId).containsExactly("p-3");
+    }
+
+    @Test
+    void emptyCheckoutIsAConflictAndEmitsNothing() {
+        send(new CheckoutBasket("cmd-empty", "c-9", "o-9", NOW));
+
+        CommandResult answer = results.readValue();
+        assertThat(answer.status()).isEqualTo(CommandStatus.CONFLICT);
+        assertThat(answer.detail()).isEqualTo("the basket is empty");
+        assertThat(checkouts.isEmpty()).isTrue();
+        assertThat(store.get("c-9")).isNull();
+    }
+
+    private void send(BasketCommand command) {
+        commands.pipeInput(command.customerId(), command);
+    }
+
+    private static AddBasketItem add(String customerId, String productId, int quantity, String price) {
+        return new AddBasketItem(UUID.randomUUID().toString(), customerId, productId, quantity, new BigDecimal(price));
+    }
+}
