@@ -4,7 +4,9 @@ import io.orderflow.events.order.OrderCommand;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.orders.query.OrderChangeNotifier;
 import io.orderflow.orders.query.OrderQueries;
+import io.orderflow.orders.topology.OrderMetrics;
 import io.orderflow.orders.topology.OrdersTopology;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.query.StoreQueries;
@@ -26,8 +28,10 @@ public class OrdersConfig {
     }
 
     @Bean
-    OrdersTopology ordersTopology(StreamsBuilder builder, OrderChangeNotifier changes, OrdersProperties properties) {
-        OrdersTopology topology = new OrdersTopology(changes::changed, properties.analytics().grace());
+    OrdersTopology ordersTopology(StreamsBuilder builder, OrderChangeNotifier changes, MeterRegistry registry,
+            OrdersProperties properties) {
+        OrdersTopology topology = new OrdersTopology(changes::changed, new OrderMetrics(registry),
+                properties.analytics().grace());
         topology.build(builder);
         return topology;
     }

@@ -25,11 +25,13 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
     private static final Logger log = LoggerFactory.getLogger(OrderProcessor.class);
 
     private final Consumer<String> onChange;
+    private final OrderMetrics metrics;
     private ProcessorContext<String, OrderOutput> context;
     private KeyValueStore<String, OrderRecord> orders;
 
-    OrderProcessor(Consumer<String> onChange) {
+    OrderProcessor(Consumer<String> onChange, OrderMetrics metrics) {
         this.onChange = onChange;
+        this.metrics = metrics;
     }
 
     @Override
@@ -50,6 +52,7 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
             }
             if (step.event() != null) {
                 log.info("order {} is {}", orderId, step.event().state());
+                metrics.record(step.event());
                 // The event's timestamp is when the state was reached, so windows count an order in the hour it was created.
                 long at = step.event().order().updatedAt().toEpochMilli();
                 context.forward(record.withValue((OrderOutput) new OrderOutput.Event(step.event())).withTimestamp(at));

@@ -45,14 +45,17 @@ public final class OrdersTopology {
     private static final Duration MIN_RETENTION = Duration.ofDays(7);
 
     private final Consumer<String> onOrderChanged;
+    private final OrderMetrics metrics;
     private final Duration analyticsGrace;
 
     /**
      * @param onOrderChanged called with the order id after each change is stored (wakes long-polls)
+     * @param metrics        counts and times the states orders reach
      * @param analyticsGrace how late an order may arrive and still be counted in its hour
      */
-    public OrdersTopology(Consumer<String> onOrderChanged, Duration analyticsGrace) {
+    public OrdersTopology(Consumer<String> onOrderChanged, OrderMetrics metrics, Duration analyticsGrace) {
         this.onOrderChanged = onOrderChanged;
+        this.metrics = metrics;
         this.analyticsGrace = analyticsGrace;
     }
 
@@ -80,7 +83,7 @@ public final class OrdersTopology {
                 .merge(checkouts, Named.as("merge-checkouts"))
                 .merge(checks, Named.as("merge-checks"))
                 .merge(shipments, Named.as("merge-shipments"))
-                .process(() -> new OrderProcessor(onOrderChanged), Named.as("order-lifecycle"), ORDERS_STORE);
+                .process(() -> new OrderProcessor(onOrderChanged, metrics), Named.as("order-lifecycle"), ORDERS_STORE);
 
         outputs.flatMapValues(OrdersTopology::eventOf, Named.as("events"))
                 .to(ORDERS.name(), ORDERS.produced());

@@ -155,6 +155,25 @@ class OrdersApiIT {
     }
 
     @Test
+    void prometheusShowsKafkaStreamsAndBusinessMetrics() {
+        assertThat(http.post("/orders", order("o-" + UUID.randomUUID(), "c-9", "p-1", 1, "1.00")).status()).isEqualTo(201);
+
+        String metrics = http.get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("orderflow_orders_reached_total{").contains("state=\"CREATED\"");
+        assertThat(metrics).contains("kafka_stream_thread_");
+        assertThat(metrics).contains("kafka_producer_");
+    }
+
+    @Test
+    void healthGroupsFollowTheKafkaStreamsState() {
+        assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+        HttpJson.Response readiness = http.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body()).contains("kafkaStreams").contains("RUNNING");
+    }
+
+    @Test
     void unknownRouteIs404Problem() {
         HttpJson.Response answer = http.get("/no-such-route");
         assertThat(answer.status()).isEqualTo(404);

@@ -46,7 +46,7 @@ class OrdersTopologyTest {
     @BeforeEach
     void start() throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
-        new OrdersTopology(changed::add, Duration.ofHours(24)).build(builder);
+        new OrdersTopology(changed::add, new OrderMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), Duration.ofHours(24)).build(builder);
         Path dir = Files.createTempDirectory("orders-topology-test");
         Properties props = new Properties();
         props.putAll(new StreamsDefaults("orders-topology-test", "dummy:9092", dir, 1, 0, null).toProperties());
