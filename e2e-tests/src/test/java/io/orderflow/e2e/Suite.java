@@ -27,22 +27,28 @@ final class Suite implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final String bootstrapServers;
+    /** Instances by name: the first instance of a module is named after it, the n-th {@code module-n}. */
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private Suite(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Starts the named services (module names) with {@code env} added to each one's environment; waits until all are ready. */
+    /**
+     * Starts the named services (module names; a module named twice runs two instances) with {@code env}
+     * added to each one's environment, and waits until all are ready.
+     */
     static Suite start(List<String> modules, Map<String, String> env) {
         Suite suite = new Suite(TestKafka.bootstrapServers());
         try {
             Path dataDir = Files.createTempDirectory("orderflow-e2e-");
             Path projectRoot = projectRoot();
             for (String module : modules) {
-                ServiceProcess service = ServiceProcess.forTest(module, FreePorts.next(), projectRoot,
-                        dataDir.resolve(module), dataDir.resolve("logs").resolve(module + ".log"), env);
-                suite.services.put(module, service);
+                long running = suite.services.values().stream().filter(s -> s.name().startsWith(module)).count();
+                String name = running == 0 ? module : module + "-" + (running + 1);
+                ServiceProcess service = ServiceProcess.forTest(module, name, FreePorts.next(), projectRoot,
+                        dataDir.resolve(name), dataDir.resolve("logs").resolve(name + ".log"), env);
+                suite.services.put(name, service);
                 service.start(suite.bootstrapServers);
             }
             suite.awaitReady();
@@ -84,16 +90,35 @@ final class Suite implements AutoCloseable {
         return bootstrapServers;
     }
 
-    ServiceProcess service(String module) {
-        ServiceProcess service = services.get(module);
+    /** An instance by name: {@code stock-service} is the first instance, {@code stock-service-2} the second. */
+    ServiceProcess service(String instance) {
+        ServiceProcess service = services.get(instance);
         if (service == null) {
-            throw new IllegalStateException(module + " is not part of this suite");
+            throw new IllegalStateException(instance + " is not part of this suite");
         }
         return service;
     }
 
-    HttpJson http(String module) {
-        return HttpJson.localhost(service(module).port());
+    HttpJson http(String instance) {
+        return HttpJson.localhost(service(instance).port());
+    }
+
+    /** Kills an instance hard (SIGKILL): no commit, no clean close, as a crash. */
+    void kill(String instance) {
+        service(instance).kill();
+    }
+
+    /** Starts a stopped or killed instance again on its port and state directory. */
+    void restart(String instance) {
+        try {
+            service(instance).start(bootstrapServers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void awaitReady(String instance) {
+        await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(service(instance)::isReady);
     }
 
     HttpJson orders() {

@@ -49,11 +49,11 @@ public final class ServiceProcess {
     }
 
     /**
-     * An instance for a test: the module's executable jar under {@code projectRoot}, on {@code port}, with its
+     * An instance named {@code name} for a test: the module's executable jar under {@code projectRoot}, on {@code port}, with its
      * own state directory and log file, and {@code extraEnv} (e.g. {@code PAYMENT_FRAUD_HOURLY_LIMIT}) added.
      */
-    public static ServiceProcess forTest(String module, int port, Path projectRoot, Path stateDir, Path logFile,
-            Map<String, String> extraEnv) {
+    public static ServiceProcess forTest(String module, String name, int port, Path projectRoot, Path stateDir,
+            Path logFile, Map<String, String> extraEnv) {
         OrderflowService service = OrderflowService.byModuleName(module)
                 .orElseThrow(() -> new IllegalArgumentException("no service " + module));
         Path target = projectRoot.resolve(module).resolve("target");
@@ -64,7 +64,7 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException("no executable jar in " + target + "; build first", e);
         }
-        return new ServiceProcess(module, service, port, jar, stateDir, logFile, extraEnv);
+        return new ServiceProcess(name, service, port, jar, stateDir, logFile, extraEnv);
     }
 
     /**
