@@ -1,0 +1,47 @@
+package io.orderflow.payment.api;
+
+import io.orderflow.payment.domain.Account;
+import io.orderflow.payment.query.AccountQueries;
+import io.orderflow.service.query.InstanceForwarder;
+import io.orderflow.service.query.KeyLookup;
+import io.orderflow.service.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+
+/** Answers reads of accounts: from this instance's store, or by asking the instance that holds the customer. */
+final class AccountReads {
+
+    private final AccountQueries queries;
+    private final InstanceForwarder forwarder;
+
+    AccountReads(AccountQueries queries, InstanceForwarder forwarder) {
+        this.queries = queries;
+        this.forwarder = forwarder;
+    }
+
+    /** {@code GET /accounts/{customerId}}: answered here, or passed on as is to the instance holding the customer. */
+    ResponseEntity<?> get(String customerId, HttpServletRequest request) {
+        KeyLookup<Account> lookup = queries.account(customerId);
+        if (lookup instanceof KeyLookup.Remote<Account> remote) {
+            return forwarder.forward(remote.host(), request);
+        }
+        return local((KeyLookup.Local<Account>) lookup, customerId);
+    }
+
+    /** The account now, wherever it is held; 404 problem when the customer has none. */
+    ResponseEntity<?> current(String customerId) {
+        KeyLookup<Account> lookup = queries.account(customerId);
+        if (lookup instanceof KeyLookup.Remote<Account> remote) {
+            return forwarder.fetch(remote.host(), "/accounts/" + customerId);
+        }
+        return local((KeyLookup.Local<Account>) lookup, customerId);
+    }
+
+    private static ResponseEntity<?> local(KeyLookup.Local<Account> lookup, String customerId) {
+        Account account = lookup.value();
+        if (account == null) {
+            throw ApiException.notFound("Account", customerId);
+        }
+        return ResponseEntity.ok(AccountView.of(account));
+    }
+}
