@@ -1,5 +1,7 @@
 package io.orderflow.basket.api;
 
+import io.orderflow.service.web.AtMostTwoDecimals;
+
 import io.orderflow.events.Ids;
 import io.orderflow.events.order.OrderLine;
 import jakarta.validation.constraints.DecimalMin;

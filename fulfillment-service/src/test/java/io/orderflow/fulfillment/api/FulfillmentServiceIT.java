@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.api;
 
+import io.orderflow.testsupport.kafka.ConsumerProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

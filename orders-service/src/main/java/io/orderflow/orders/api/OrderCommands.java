@@ -44,7 +44,8 @@ final class OrderCommands {
         if (repeat != null) {
             return CompletableFuture.completedFuture(repeat);
         }
-        return gateway.send(orderId, command.commandId(), command).thenApply(result -> switch (result.status()) {
+        // Answers are built off the listener thread: a DUPLICATE may need a read from another instance.
+        return gateway.send(orderId, command.commandId(), command).thenApplyAsync(result -> switch (result.status()) {
             case APPLIED -> created(command);
             case DUPLICATE -> reads.current(orderId);
             case CONFLICT -> throw conflict(result);
@@ -73,7 +74,7 @@ final class OrderCommands {
 
     CompletableFuture<ResponseEntity<?>> cancel(String orderId) {
         CancelOrder command = new CancelOrder(UUID.randomUUID().toString(), orderId, clock.instant());
-        return gateway.send(orderId, command.commandId(), command).thenApply(result -> switch (result.status()) {
+        return gateway.send(orderId, command.commandId(), command).thenApplyAsync(result -> switch (result.status()) {
             case APPLIED -> ResponseEntity.status(HttpStatus.ACCEPTED).body(reads.current(orderId).getBody());
             case NOT_FOUND -> throw ApiException.notFound("Order", orderId);
             case CONFLICT, DUPLICATE -> throw conflict(result);

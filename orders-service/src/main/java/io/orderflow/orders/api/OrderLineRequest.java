@@ -2,8 +2,9 @@ package io.orderflow.orders.api;
 
 import io.orderflow.events.Ids;
 import io.orderflow.events.order.OrderLine;
+import io.orderflow.service.web.AtMostTwoDecimals;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -14,8 +15,7 @@ import java.math.BigDecimal;
 record OrderLineRequest(
         @NotNull @Pattern(regexp = Ids.REGEX, message = "must be 1-64 characters of [A-Za-z0-9._:-]") String productId,
         @NotNull @Min(1) @Max(OrderLine.MAX_QUANTITY) Integer quantity,
-        @NotNull @DecimalMin("0.00") @Digits(integer = 15, fraction = 2, message = "must have at most 2 decimals")
-        BigDecimal unitPrice) {
+        @NotNull @DecimalMin("0.00") @DecimalMax("999999999999999.99") @AtMostTwoDecimals BigDecimal unitPrice) {
 
     OrderLine toLine() {
         return new OrderLine(productId, quantity, unitPrice);

@@ -93,6 +93,14 @@ class OrdersApiIT {
     }
 
     @Test
+    void trailingZerosDoNotCountAsDecimals() {
+        HttpJson.Response created = http.post("/orders", order("o-" + UUID.randomUUID(), "c-3", "p-1", 2, "1.500"));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("total").decimalValue()).isEqualByComparingTo("3.00");
+    }
+
+    @Test
     void unknownOrderIs404ProblemAndBadPathIdIs400() {
         HttpJson.Response missing = http.get("/orders/does-not-exist");
         assertThat(missing.status()).isEqualTo(404);

@@ -1,4 +1,4 @@
-package io.orderflow.basket.api;
+package io.orderflow.service.web;
 
 import io.orderflow.events.Money;
 import jakarta.validation.Constraint;
@@ -18,7 +18,7 @@ import java.math.BigDecimal;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = AtMostTwoDecimals.Validator.class)
-@interface AtMostTwoDecimals {
+public @interface AtMostTwoDecimals {
 
     String message() default "must have at most 2 decimals";
 

@@ -1,4 +1,4 @@
-package io.orderflow.basket.api;
+package io.orderflow.testsupport.kafka;
 
 import static org.awaitility.Awaitility.await;
 
@@ -21,12 +21,12 @@ import org.apache.kafka.common.TopicPartition;
  * offsets commit in the same transaction as the outputs, so from then on every output of those records is
  * readable: the way to prove that something was NOT produced without sleeping.
  */
-final class ConsumerProgress {
+public final class ConsumerProgress {
 
     private ConsumerProgress() {
     }
 
-    static void awaitCaughtUp(String bootstrapServers, String groupId, String topic) throws Exception {
+    public static void awaitCaughtUp(String bootstrapServers, String groupId, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Map<TopicPartition, Long> end = endOffsets(admin, topic);
             await().atMost(Duration.ofSeconds(90)).until(() -> {
