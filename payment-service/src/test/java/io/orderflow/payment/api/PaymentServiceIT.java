@@ -106,10 +106,12 @@ class PaymentServiceIT {
         HttpJson.Response badGet = http.get("/accounts/bad%20id");
         assertThat(badGet.status()).isEqualTo(400);
         assertThat(badGet.contentType()).startsWith("application/problem+json");
+        assertThat(badGet.json().get("errors").get(0).get("field").asString()).isEqualTo("customerId");
 
         HttpJson.Response badPut = http.put("/accounts/" + "x".repeat(65), "{\"balance\": 1.00}");
         assertThat(badPut.status()).isEqualTo(400);
         assertThat(badPut.contentType()).startsWith("application/problem+json");
+        assertThat(badPut.json().get("errors").get(0).get("field").asString()).isEqualTo("customerId");
     }
 
     @Test
@@ -291,18 +293,18 @@ class PaymentServiceIT {
 
     static Stream<Arguments> badBalances() {
         return Stream.of(
-                Arguments.of("negative", "{\"balance\": -0.01}", "balance"),
-                Arguments.of("three decimals", "{\"balance\": 1.005}", "balance"),
-                Arguments.of("more than 15 integer digits", "{\"balance\": 1000000000000000.00}", "balance"),
-                Arguments.of("numeric string", "{\"balance\": \"500.00\"}", "balance"),
-                Arguments.of("missing", "{}", "balance"),
-                Arguments.of("null", "{\"balance\": null}", "balance"),
-                Arguments.of("malformed JSON", "{\"balance\": ", "body"));
+                Arguments.of("negative", "{\"balance\": -0.01}", "balance", "must be greater than or equal to 0.00"),
+                Arguments.of("three decimals", "{\"balance\": 1.005}", "balance", "must have at most 2 decimals"),
+                Arguments.of("more than 15 integer digits", "{\"balance\": 1000000000000000.00}", "balance", "must be less than or equal to 999999999999999.99"),
+                Arguments.of("numeric string", "{\"balance\": \"500.00\"}", "balance", "must be a number"),
+                Arguments.of("missing", "{}", "balance", "must not be null"),
+                Arguments.of("null", "{\"balance\": null}", "balance", "must not be null"),
+                Arguments.of("malformed JSON", "{\"balance\": ", "body", "malformed JSON"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badBalances")
-    void badBalanceIs400ProblemNamingTheField(String name, String json, String field) {
+    void badBalanceIs400ProblemNamingTheField(String name, String json, String field, String message) {
         String customer = "bad-" + UUID.randomUUID();
 
         HttpJson.Response answer = http.put("/accounts/" + customer, json);
@@ -315,6 +317,7 @@ class PaymentServiceIT {
         assertThat(problem.get("detail").asString()).isNotBlank();
         List<String> fields = problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
         assertThat(fields).as(answer.body()).containsExactly(field);
+        assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo(message);
         assertThat(TopicProbe.readAll(TestKafka.bootstrapServers(), RAW_ACCOUNT_COMMANDS))
                 .as("nothing written to Kafka for a rejected request")
                 .noneMatch(record -> record.key().equals(customer));
