@@ -57,6 +57,10 @@ final class PaymentProcessor implements Processor<String, PaymentInput, String, 
                 MDC.remove("orderId");
             }
         } else if (input instanceof PaymentInput.Command command && command.command() instanceof SetBalance set) {
+            if (!set.customerId().equals(customerId)) {
+                // Stored under the wrong key it would be invisible to reads and to the orders of that customer.
+                throw new IllegalArgumentException("SetBalance for customer " + set.customerId() + " keyed by " + customerId);
+            }
             PaymentStep step = PaymentRules.setBalance(accounts.get(customerId), set);
             write(record, customerId, step);
             if (step.account() != null) {

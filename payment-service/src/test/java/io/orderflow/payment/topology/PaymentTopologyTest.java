@@ -1,6 +1,7 @@
 package io.orderflow.payment.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.CommandStatus;
@@ -112,6 +113,15 @@ class PaymentTopologyTest {
         assertThat(reply.value.entityId()).isEqualTo("c-1");
         assertThat(accounts.get("c-1").balance()).isEqualTo("500.00");
         assertThat(verdicts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBalanceCommandKeyedByAnotherCustomerIsRefusedAndChangesNothing() {
+        assertThatThrownBy(() -> commands.pipeInput("c-2", new SetBalance("cmd-x", "c-1", new BigDecimal("5"))))
+                .hasStackTraceContaining("keyed by c-2");
+
+        assertThat(accounts.get("c-1")).isNull();
+        assertThat(accounts.get("c-2")).isNull();
     }
 
     @Test
