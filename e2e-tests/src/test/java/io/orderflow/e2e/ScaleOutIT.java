@@ -104,8 +104,8 @@ class ScaleOutIT {
             load.schedule(() -> {
                 try {
                     String id = unique("o");
-                    HttpJson orders = suite.http(n % 2 == 0 ? "orders-service" : "orders-service-2");
-                    HttpJson.Response answer = orders.post("/orders", Fixtures.orderJson(id, customers.get(n % 4),
+                    HttpJson instance = suite.http(n % 2 == 0 ? "orders-service" : "orders-service-2");
+                    HttpJson.Response answer = instance.post("/orders", Fixtures.orderJson(id, customers.get(n % 4),
                             products.get(n % 3), 1 + n % 2, "2.50"));
                     if (answer.status() == 201) {
                         placed.add(id);
