@@ -24,9 +24,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * One combined broker+controller KRaft node in a child JVM, with its storage in {@code <data-dir>/kafka}.
  *
  * <p>The storage is formatted once and the cluster id kept next to it, so a restart finds its topics,
- * offsets and Streams changelogs again.
+ * offsets and Streams changelogs again. Public for the benchmarks, which start their own broker.
  */
-final class KafkaBrokerProcess {
+public final class KafkaBrokerProcess {
 
     static final String HOST = "127.0.0.1";
 
@@ -41,7 +41,7 @@ final class KafkaBrokerProcess {
      * @param dataDir   the stack's data dir; the broker owns {@code kafka/} and {@code logs/kafka.log} in it
      * @param classpath where kafka.Kafka and a log4j2 binding are found (the launcher passes its own)
      */
-    KafkaBrokerProcess(Path dataDir, int port, int controllerPort, String classpath) {
+    public KafkaBrokerProcess(Path dataDir, int port, int controllerPort, String classpath) {
         this.kafkaDir = dataDir.resolve("kafka");
         this.logFile = dataDir.resolve("logs").resolve("kafka.log");
         this.port = port;
@@ -81,19 +81,19 @@ final class KafkaBrokerProcess {
         return kafkaDir.resolve("server.properties");
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return HOST + ":" + port;
     }
 
-    long pid() {
+    public long pid() {
         return process == null ? -1 : process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
@@ -136,7 +136,7 @@ final class KafkaBrokerProcess {
         return Files.readString(kafkaDir.resolve("cluster.id")).trim();
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         if (isAlive()) {
             throw new IllegalStateException("Broker already running, pid " + process.pid());
         }
@@ -147,7 +147,7 @@ final class KafkaBrokerProcess {
     }
 
     /** Waits until the broker answers metadata requests, failing early if its JVM dies. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = admin()) {
             while (true) {
@@ -175,7 +175,7 @@ final class KafkaBrokerProcess {
      *
      * @return the names it created (the others already existed)
      */
-    List<String> createTopics(Collection<String> names, int partitions) throws InterruptedException {
+    public List<String> createTopics(Collection<String> names, int partitions) throws InterruptedException {
         List<String> created = new ArrayList<>();
         try (Admin admin = admin()) {
             for (String name : names) {
@@ -207,7 +207,7 @@ final class KafkaBrokerProcess {
     }
 
     /** SIGTERM (a controlled shutdown that flushes the logs), SIGKILL after {@code grace}. */
-    boolean stop(Duration grace) {
+    public boolean stop(Duration grace) {
         if (process == null) {
             return true;
         }
