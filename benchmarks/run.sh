@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The order-flow benchmark in one command: the broker's own limit, then the whole suite (one broker and the
+# five services as child JVMs, on free ports, fresh state in benchmarks/target/stack) under closed- and
+# open-loop load, with correctness checks. Builds what is missing first (or everything, with --build).
+# Options are the benchmark's (--help lists them). Exit code 0 when every check passed, 1 when one failed.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+services=(orders-service basket-service payment-service stock-service fulfillment-service)
+build=false
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --build) build=true ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+java_cmd=java
+if [[ -n "${JAVA_HOME:-}" ]]; then
+  java_cmd="$JAVA_HOME/bin/java"
+fi
+
+if [[ ! -d benchmarks/target/classes || ! -d benchmarks/target/lib ]]; then
+  build=true
+fi
+for service in "${services[@]}"; do
+  if ! compgen -G "$service/target/$service-*-exec.jar" > /dev/null; then
+    build=true
+  fi
+done
+
+if [[ "$build" == true ]]; then
+  echo "Building the services and the benchmark (./mvnw -q -B -DskipTests install)..."
+  ./mvnw -q -B -DskipTests install -pl benchmarks -am
+fi
+
+exec "$java_cmd" -Xmx1g -cp "benchmarks/target/classes:benchmarks/target/lib/*" io.orderflow.bench.Benchmark ${args[@]+"${args[@]}"}

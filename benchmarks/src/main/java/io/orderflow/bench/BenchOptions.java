@@ -1,0 +1,158 @@
+package io.orderflow.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one benchmark run does; every field has a command-line flag (see {@link #USAGE}).
+ *
+ * @param warmup          closed-loop time before the measured closed-loop window (not measured)
+ * @param closedDuration  measured closed-loop window: maximum rate
+ * @param openDuration    measured open-loop window at {@code rate} (or {@code rateFraction} of the maximum)
+ * @param rate            open-loop orders/s; 0 means {@code rateFraction} of the measured maximum
+ * @param rateFraction    share of the measured maximum the open-loop phase asks for when {@code rate} is 0
+ * @param clients         concurrent HTTP clients (requests in flight at once)
+ * @param maxInFlight     closed loop: orders posted but not yet final before clients wait (bounds the backlog)
+ * @param maxOrders       upper bound on orders per phase, whatever the durations say
+ * @param customers       funded customers (a few of them poor, one a fraud suspect)
+ * @param products        stocked products (a few of them scarce)
+ * @param brokerRecords   records per perf-tool run for the broker's limit; 0 skips that step
+ * @param outDir          where report.json, the .hgrm files and the stack's data and logs go
+ * @param serviceJvmOptions extra JVM flags for every service (JAVA_TOOL_OPTIONS), for tuning experiments
+ * @param drainTimeout    how long to wait for the posted orders to reach a final state after a phase
+ * @param seed            seed of the order mix, so two runs place the same orders
+ */
+record BenchOptions(Duration warmup, Duration closedDuration, Duration openDuration, double rate, double rateFraction,
+        int clients, int maxInFlight, long maxOrders, int customers, int products, long brokerRecords, Path outDir,
+        String serviceJvmOptions, Duration drainTimeout, long seed) {
+
+    static final String USAGE = """
+            Usage: benchmarks/run.sh [--build] [options]
+              --warmup 20s            closed-loop warm-up, not measured (default 20s)
+              --duration 60s          measured closed-loop window at maximum rate (default 60s)
+              --open-duration 60s     measured open-loop window (default: same as --duration)
+              --rate N                open-loop orders/s (default: --rate-fraction of the measured maximum)
+              --rate-fraction 0.5     share of the maximum the open-loop phase asks for (default 0.5)
+              --clients 32            concurrent HTTP clients (default 32)
+              --max-in-flight 2000    closed loop: orders posted but not final before clients wait (default 2000)
+              --max-orders N          at most N orders per phase (default 1000000)
+              --customers 200         funded customers, a few poor and one fraud suspect (default 200)
+              --products 50           stocked products, a few scarce (default 50)
+              --broker-records N      records per perf-tool run for the broker's limit; 0 skips it (default 300000)
+              --out DIR               report.json, .hgrm files, stack data and logs (default benchmarks/target)
+              --service-jvm-options S extra JVM flags for every service, e.g. "-XX:+UseParallelGC"
+              --drain-timeout 120s    wait this long for posted orders to finish after each phase (default 120s)
+              --seed N                seed of the order mix (default 42)
+              -h, --help              this text
+            Durations: 90s, 2m, 500ms or plain seconds.
+            """;
+
+    BenchOptions {
+        if (clients < 1 || maxInFlight < 1 || customers < 10 || products < 10) {
+            throw new IllegalArgumentException("--clients and --max-in-flight must be >= 1, --customers and --products >= 10");
+        }
+        if (rate < 0 || rateFraction <= 0 || rateFraction > 1) {
+            throw new IllegalArgumentException("--rate must be >= 0 and --rate-fraction in (0, 1]");
+        }
+        if (maxOrders < 1 || brokerRecords < 0) {
+            throw new IllegalArgumentException("--max-orders must be >= 1 and --broker-records >= 0");
+        }
+    }
+
+    static BenchOptions defaults(Path outDir) {
+        return parse(List.of(), outDir);
+    }
+
+    /** @throws IllegalArgumentException with a message for the user; {@code null} means --help */
+    static BenchOptions parse(List<String> args, Path defaultOutDir) {
+        Duration warmup = Duration.ofSeconds(20);
+        Duration closed = Duration.ofSeconds(60);
+        Duration open = null;
+        double rate = 0;
+        double rateFraction = 0.5;
+        int clients = 32;
+        int maxInFlight = 2000;
+        long maxOrders = 1_000_000;
+        int customers = 200;
+        int products = 50;
+        long brokerRecords = 300_000;
+        Path outDir = defaultOutDir;
+        String jvmOptions = "";
+        Duration drainTimeout = Duration.ofSeconds(120);
+        long seed = 42;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("-h") || arg.equals("--help")) {
+                return null;
+            }
+            // Both "--flag value" and "--flag=value".
+            String flag = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                flag = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            }
+            if (value == null) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            switch (flag) {
+                case "--warmup" -> warmup = duration(flag, value);
+                case "--duration" -> closed = duration(flag, value);
+                case "--open-duration" -> open = duration(flag, value);
+                case "--rate" -> rate = number(flag, value);
+                case "--rate-fraction" -> rateFraction = number(flag, value);
+                case "--clients" -> clients = (int) whole(flag, value);
+                case "--max-in-flight" -> maxInFlight = (int) whole(flag, value);
+                case "--max-orders" -> maxOrders = whole(flag, value);
+                case "--customers" -> customers = (int) whole(flag, value);
+                case "--products" -> products = (int) whole(flag, value);
+                case "--broker-records" -> brokerRecords = whole(flag, value);
+                case "--out" -> outDir = Path.of(value).toAbsolutePath().normalize();
+                case "--service-jvm-options" -> jvmOptions = value;
+                case "--drain-timeout" -> drainTimeout = duration(flag, value);
+                case "--seed" -> seed = whole(flag, value);
+                default -> throw new IllegalArgumentException("Unknown option: " + arg);
+            }
+        }
+        return new BenchOptions(warmup, closed, open != null ? open : closed, rate, rateFraction, clients,
+                maxInFlight, maxOrders, customers, products, brokerRecords, outDir, jvmOptions, drainTimeout, seed);
+    }
+
+    /** {@code 90s}, {@code 2m}, {@code 500ms} or a plain number of seconds. */
+    static Duration duration(String flag, String value) {
+        try {
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
+            if (value.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+            }
+            if (value.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + ": not a duration: " + value);
+        }
+    }
+
+    private static double number(String flag, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + ": not a number: " + value);
+        }
+    }
+
+    private static long whole(String flag, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + ": not a whole number: " + value);
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package io.orderflow.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The order-flow benchmark, one command (benchmarks/run.sh):
+ * <ol>
+ *   <li>starts a one-node broker on free ports in {@code <out>/stack} and measures its own limit with Kafka's
+ *       perf tools on records the size of our events;</li>
+ *   <li>starts the five services on it, seeds stock and funds, and places orders: a closed-loop warm-up, a
+ *       measured closed-loop window at the maximum rate, then an open-loop window at a share of that maximum;</li>
+ *   <li>measures throughput, latencies (from the events' own times), CPU and memory per process and every
+ *       message written to the broker;</li>
+ *   <li>checks every order's outcome and the stock and balances left, prints tables and writes
+ *       {@code report.json} and one {@code .hgrm} file per latency and phase.</li>
+ * </ol>
+ * Exit code 0 when every check passed, 1 when one failed, 2 for bad options, 3 when the run could not finish.
+ */
+public final class Benchmark {
+
+    static final String WARMUP = "warmup";
+    static final String MAX = "max";
+    static final String OPEN = "open";
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final BenchOptions options;
+    private final Path projectRoot;
+    private final PrintStream out;
+
+    Benchmark(BenchOptions options, Path projectRoot, PrintStream out) {
+        this.options = options;
+        this.projectRoot = projectRoot;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        Path projectRoot = projectRoot();
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(List.of(args), projectRoot.resolve("benchmarks").resolve("target"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmark: " + e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.out.print(BenchOptions.USAGE);
+            return;
+        }
+        int code;
+        try {
+            code = new Benchmark(options, projectRoot, System.out).run().checks().passed() ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("benchmark: could not finish: " + e);
+            e.printStackTrace();
+            code = 3;
+        }
+        System.exit(code);
+    }
+
+    Report run() throws IOException, InterruptedException {
+        String startedAt = Instant.now().toString();
+        String loadAtStart = ProcStat.loadAverage();
+        out.printf("orderflow benchmark: %d cores, load average %s; output in %s%n",
+                Runtime.getRuntime().availableProcessors(), loadAtStart, options.outDir());
+        Path stackDir = options.outDir().resolve("stack");
+        wipe(stackDir);
+        Workload workload = new Workload(options.customers(), options.products(), options.seed());
+        Stack stack = new Stack(stackDir, projectRoot, out);
+        Thread stopOnCtrlC = new Thread(stack::close, "benchmark-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
+        try {
+            stack.startBroker();
+            BrokerLimit.Result limit = null;
+            if (options.brokerRecords() > 0) {
+                limit = new BrokerLimit(stack.broker(), options.outDir().resolve("perf"), out)
+                        .measure(options.brokerRecords());
+            }
+            out.println("Starting the five services...");
+            stack.startServices(serviceEnvironment());
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            int puts = new Seeder(http).seed(url(stack, "stock-service"), workload.stock(),
+                    url(stack, "payment-service"), workload.balances());
+            out.printf("Seeded %d products and %d accounts (%d PUTs)%n", workload.stock().size(),
+                    workload.balances().size(), puts);
+            Report report = load(stack, http, workload, limit, startedAt, loadAtStart);
+            report.writeJson(options.outDir().resolve("report.json"));
+            report.print(out);
+            out.println("Report: " + options.outDir().resolve("report.json") + "; histograms: "
+                    + options.outDir().resolve("hgrm") + "; logs: " + stackDir.resolve("logs"));
+            return report;
+        } finally {
+            stack.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or ran: nothing to remove
+            }
+        }
+    }
+
+    private Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PAYMENT_FRAUD_HOURLY_LIMIT", Workload.FRAUD_HOURLY_LIMIT);
+        if (!options.serviceJvmOptions().isBlank()) {
+            env.put("JAVA_TOOL_OPTIONS", options.serviceJvmOptions());
+        }
+        return env;
+    }
+
+    private Report load(Stack stack, HttpClient http, Workload workload, BrokerLimit.Result limit, String startedAt,
+            String loadAtStart) throws InterruptedException, IOException {
+        AtomicReference<LoadGenerator> generatorRef = new AtomicReference<>();
+        List<ProcessSampler.Watched> watched = new ArrayList<>(stack.processes());
+        watched.add(new ProcessSampler.Watched("benchmark", ProcessHandle.current().pid()));
+        ProcessSampler sampler = new ProcessSampler(watched);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "benchmark-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        try (OrderTracker tracker = new OrderTracker(stack.bootstrapServers(), o -> generatorRef.get().finished(o));
+                TopicTraffic traffic = new TopicTraffic(stack.bootstrapServers())) {
+            LoadGenerator generator = new LoadGenerator(http, URI.create(url(stack, "orders-service") + "/orders"),
+                    tracker, workload, options.clients(), options.maxInFlight());
+            generatorRef.set(generator);
+            ProgressLine progress = new ProgressLine(out, tracker, generator, sampler);
+            ticker.scheduleAtFixedRate(progress::print, PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+
+            out.printf("%nWarm-up: closed loop, %d clients, at most %d orders in flight, %d s%n", options.clients(),
+                    options.maxInFlight(), options.warmup().toSeconds());
+            progress.phase(WARMUP);
+            sampler.startWindow();
+            generator.closedLoop(WARMUP, options.warmup(), options.maxOrders());
+
+            out.printf("%nMaximum rate: closed loop, %d s measured%n", options.closedDuration().toSeconds());
+            progress.phase(MAX);
+            MeasuredWindow max = MeasuredWindow.open(MAX, "closed loop", 0, traffic, sampler, generator);
+            long sentMax = generator.closedLoop(MAX, options.closedDuration(), options.maxOrders());
+            max.close(sentMax, 0, 0, traffic, sampler, generator);
+            drain(tracker, generator, progress);
+
+            double maxRate = max.finalPerSec(tracker);
+            double rate = options.rate() > 0 ? options.rate() : Math.max(1, options.rateFraction() * maxRate);
+            out.printf("%nOpen loop at %.1f orders/s (%s), %d s measured%n", rate, options.rate() > 0 ? "--rate"
+                    : String.format("%.0f%% of the %.1f/s maximum", 100 * options.rateFraction(), maxRate),
+                    options.openDuration().toSeconds());
+            progress.phase(OPEN);
+            MeasuredWindow open = MeasuredWindow.open(OPEN, "open loop", rate, traffic, sampler, generator);
+            LoadGenerator.OpenLoopCount openCount = generator.openLoop(OPEN, options.openDuration(), rate,
+                    options.maxOrders());
+            open.close(openCount.sent(), openCount.missed(), openCount.maxLagMs(), traffic, sampler, generator);
+            drain(tracker, generator, progress);
+            progress.phase(null);
+
+            tracker.throwIfFailed();
+            Report.Checks checks = check(stack, http, workload, tracker, generator);
+            Double limitRate = limit == null ? null : limit.limitMessagesPerSec();
+            List<Report.Phase> phases = List.of(max.result(tracker, limitRate), open.result(tracker, limitRate));
+            for (String phase : List.of(MAX, OPEN)) {
+                Latencies.of(tracker.all(), phase).writeHgrm(options.outDir().resolve("hgrm"), phase);
+            }
+            return new Report(startedAt, machine(loadAtStart), options, limit, phases, checks,
+                    headline(limitRate, phases.get(0), phases.get(1)));
+        } finally {
+            ticker.shutdownNow();
+        }
+    }
+
+    /** Waits until every order that exists (or was accepted) is final, or the drain timeout passes. */
+    private void drain(OrderTracker tracker, LoadGenerator generator, ProgressLine progress) throws InterruptedException {
+        progress.phase("drain");
+        long deadline = System.nanoTime() + options.drainTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            tracker.throwIfFailed();
+            if (generator.answered() == generator.sent() && pending(tracker) == 0) {
+                return;
+            }
+            // Completion is spread over many orders and a topic reader; a short poll is the simple way.
+            Thread.sleep(250);
+        }
+        out.printf("  drain: %d order(s) still not final after %d s%n", pending(tracker),
+                options.drainTimeout().toSeconds());
+    }
+
+    private static long pending(OrderTracker tracker) {
+        return tracker.all().stream()
+                .filter(o -> (o.httpStatus() == 201 || o.exists()) && o.finalState() == null).count();
+    }
+
+    private Report.Checks check(Stack stack, HttpClient http, Workload workload, OrderTracker tracker,
+            LoadGenerator generator) throws InterruptedException {
+        OutcomeCheck outcome = OutcomeCheck.of(tracker.all(), workload);
+        if (generator.errorCount() > 0) {
+            outcome.fail("failed POSTs: " + generator.errors());
+        }
+        if (tracker.unreadable() > 0) {
+            outcome.fail(tracker.unreadable() + " unreadable event(s) on the order topics");
+        }
+        if (tracker.foreign() > 0) {
+            outcome.fail(tracker.foreign() + " event(s) about orders the benchmark never placed");
+        }
+        List<String> dead = stack.dead();
+        if (!dead.isEmpty()) {
+            outcome.fail("process(es) died during the run: " + dead);
+        }
+        EndStateCheck endState = new EndStateCheck(http, url(stack, "stock-service"), url(stack, "payment-service"));
+        List<String> mismatches = endState.awaitMatches(outcome.expectedStock(), outcome.expectedBalances(),
+                workload.unknownProducts(), SETTLE_TIMEOUT);
+        mismatches.forEach(outcome::fail);
+        return new Report.Checks(outcome.passed(), outcome.failureCount(), outcome.failures(), outcome.outcomes(),
+                tracker.all().size(), outcome.expectedStock().size() + workload.unknownProducts().size(),
+                outcome.expectedBalances().size());
+    }
+
+    private Report.Headline headline(Double limitRate, Report.Phase max, Report.Phase open) {
+        Latencies.Summary validated = open.latencyMs().get(Latencies.POST_TO_VALIDATED);
+        Latencies.Summary shipped = open.latencyMs().get(Latencies.POST_TO_SHIPPED);
+        return new Report.Headline(limitRate, max.finalPerSec(), max.shippedPerSec(), max.messagesPerSec(),
+                max.ratioToBrokerLimit(), open.targetRate(), validated, shipped,
+                max.shippedPerSec() >= 1000 && max.seconds() >= 60, shipped.count() > 0 && shipped.p99() < 500);
+    }
+
+    private static Report.Machine machine(String loadAtStart) {
+        long memoryMib = 0;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memoryMib = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            memoryMib = -1;
+        }
+        return new Report.Machine(Runtime.getRuntime().availableProcessors(), memoryMib,
+                System.getProperty("java.version"), loadAtStart, ProcStat.loadAverage());
+    }
+
+    private static String url(Stack stack, String module) {
+        return "http://127.0.0.1:" + stack.service(module).port();
+    }
+
+    /** The directory with mvnw, so the command works from any sub-directory. */
+    static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the project root (the folder with mvnw)");
+        }
+        return dir;
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (Files.exists(dir.resolve(".git")) || Files.exists(dir.resolve("mvnw"))) {
+            throw new IllegalStateException("refusing to wipe " + dir + ": not a benchmark data directory");
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

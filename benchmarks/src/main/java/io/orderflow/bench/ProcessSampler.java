@@ -1,0 +1,73 @@
+package io.orderflow.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CPU and memory of the suite's processes (and the benchmark's own) over a measured window: CPU from the
+ * difference of /proc CPU times at the window's ends, memory as the largest RSS seen by {@link #sample()}.
+ */
+final class ProcessSampler {
+
+    /** A process to watch. */
+    record Watched(String name, long pid) {
+    }
+
+    /** One process over one window: CPU in % of one core, RSS in MiB. */
+    record Usage(String name, long pid, double cpuPercent, double cpuSeconds, double rssMibMax) {
+    }
+
+    private final List<Watched> processes;
+    private final Map<Long, Long> maxRssKib = new LinkedHashMap<>();
+    private Map<Long, Long> startTicks = Map.of();
+    private long[] startMachine = {0, 0};
+    private long startNanos;
+
+    ProcessSampler(List<Watched> processes) {
+        this.processes = List.copyOf(processes);
+    }
+
+    List<Watched> processes() {
+        return processes;
+    }
+
+    synchronized void startWindow() {
+        Map<Long, Long> ticks = new LinkedHashMap<>();
+        processes.forEach(p -> ticks.put(p.pid(), ProcStat.cpuTicks(p.pid())));
+        startTicks = ticks;
+        startMachine = ProcStat.machineTicks();
+        startNanos = System.nanoTime();
+        maxRssKib.clear();
+        sample();
+    }
+
+    /** Notes each process's RSS; called every few seconds while a window is open. */
+    synchronized void sample() {
+        for (Watched p : processes) {
+            maxRssKib.merge(p.pid(), ProcStat.rssKib(p.pid()), Math::max);
+        }
+    }
+
+    /** CPU % of one core per process since {@link #startWindow()}, right now (for progress lines). */
+    synchronized List<Usage> usageSoFar() {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        List<Usage> usage = new ArrayList<>();
+        for (Watched p : processes) {
+            long now = ProcStat.cpuTicks(p.pid());
+            long before = startTicks.getOrDefault(p.pid(), -1L);
+            double cpuSeconds = now < 0 || before < 0 ? 0 : (now - before) / (double) ProcStat.TICKS_PER_SECOND;
+            usage.add(new Usage(p.name(), p.pid(), seconds > 0 ? 100 * cpuSeconds / seconds : 0, cpuSeconds,
+                    maxRssKib.getOrDefault(p.pid(), -1L) / 1024.0));
+        }
+        return usage;
+    }
+
+    /** Share of all CPUs busy since {@link #startWindow()} (anything on the machine, not only the suite). */
+    synchronized double machineBusyPercentSoFar() {
+        long[] now = ProcStat.machineTicks();
+        long total = now[1] - startMachine[1];
+        return total > 0 ? 100.0 * (now[0] - startMachine[0]) / total : 0;
+    }
+}

@@ -1,0 +1,119 @@
+package io.orderflow.bench;
+
+import io.orderflow.events.serde.EventJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run measured, as written to {@code report.json} and printed as tables.
+ *
+ * @param headline the figures the issue asks for, in one place
+ */
+record Report(String startedAt, Machine machine, BenchOptions options, BrokerLimit.Result brokerLimit,
+        List<Phase> phases, Checks checks, Headline headline) {
+
+    /** The machine the run shared with whatever else was running (see the load averages). */
+    record Machine(int cores, long memoryMib, String java, String loadAverageAtStart, String loadAverageAtEnd) {
+    }
+
+    /**
+     * One measured window.
+     *
+     * @param finalPerSec       orders reaching SHIPPED or REJECTED per second of the window (by event time)
+     * @param messagesPerSec    every message the suite wrote per second (all topics, internal ones included)
+     * @param ratioToBrokerLimit {@code messagesPerSec} over the broker's limit (null when it was not measured)
+     * @param machineCpuBusyPercent share of both cores busy with anything during the window
+     */
+    record Phase(String name, String mode, double seconds, double targetRate, long ordersSent, long ordersMissed,
+            double maxScheduleLagMs, double postedPerSec, double finalPerSec, double shippedPerSec,
+            double rejectedPerSec, Map<String, Long> httpErrors, Map<String, Latencies.Summary> latencyMs,
+            Map<String, Latencies.Summary> hopsMs, double messagesPerSec, double messagesPerFinalOrder,
+            Map<String, Double> messagesPerSecByTopic, Double ratioToBrokerLimit, List<ProcessSampler.Usage> processes,
+            double machineCpuBusyPercent, String loadAverageAtStart, String loadAverageAtEnd) {
+    }
+
+    /** What the correctness checks found. */
+    record Checks(boolean passed, long failureCount, List<String> failures, Map<String, Long> outcomes,
+            long ordersChecked, int productsChecked, int accountsChecked) {
+    }
+
+    /** The issue's questions answered; the targets are for this 2-core machine with everything on it. */
+    record Headline(Double brokerLimitMessagesPerSec, double sustainedOrdersPerSec, double sustainedShippedPerSec,
+            double suiteMessagesPerSec, Double ratioToBrokerLimit, double halfRateOrdersPerSec,
+            Latencies.Summary postToValidatedAtHalfRate, Latencies.Summary postToShippedAtHalfRate,
+            boolean targetThroughputMet, boolean targetLatencyMet) {
+    }
+
+    void writeJson(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, EventJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this));
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.println("=".repeat(100));
+        out.printf("Machine: %d cores, %,d MiB, Java %s; load average %s at start, %s at end%n", machine.cores(),
+                machine.memoryMib(), machine.java(), machine.loadAverageAtStart(), machine.loadAverageAtEnd());
+        if (brokerLimit != null) {
+            out.printf("Broker limit (records of %.0f bytes): producer idempotent %,.0f/s, transactional %,.0f/s; "
+                            + "consumer read_committed %,.0f/s%n", brokerLimit.averageRecordBytes(),
+                    brokerLimit.idempotentProducer().recordsPerSec(),
+                    brokerLimit.transactionalProducer().recordsPerSec(), brokerLimit.consumer().fetchRecordsPerSec());
+        }
+        for (Phase phase : phases) {
+            out.println();
+            out.printf("Phase %s (%s, %.0f s%s): %,d orders sent%s%n", phase.name(), phase.mode(), phase.seconds(),
+                    phase.targetRate() > 0 ? String.format(", target %.1f orders/s", phase.targetRate()) : "",
+                    phase.ordersSent(), phase.ordersMissed() > 0
+                            ? String.format(" (%,d due but not sent; schedule lag up to %.0f ms)", phase.ordersMissed(),
+                                    phase.maxScheduleLagMs()) : "");
+            out.printf("  throughput: POST %.1f/s, final %.1f/s (shipped %.1f/s, rejected %.1f/s), HTTP errors %s%n",
+                    phase.postedPerSec(), phase.finalPerSec(), phase.shippedPerSec(), phase.rejectedPerSec(),
+                    phase.httpErrors().isEmpty() ? "none" : phase.httpErrors());
+            out.printf("  messages: %,.0f/s written by the suite (%.1f per final order)%s%n", phase.messagesPerSec(),
+                    phase.messagesPerFinalOrder(), phase.ratioToBrokerLimit() == null ? ""
+                            : String.format(", %.1f%% of the broker's limit", 100 * phase.ratioToBrokerLimit()));
+            out.printf("  %-28s %8s %9s %9s %9s %9s%n", "latency (ms)", "count", "p50", "p95", "p99", "max");
+            phase.latencyMs().forEach((name, s) -> row(out, name, s));
+            out.printf("  %-28s %8s %9s %9s %9s %9s%n", "per hop (shipped orders)", "", "", "", "", "");
+            phase.hopsMs().forEach((name, s) -> row(out, name, s));
+            out.printf("  %-20s %8s %9s %10s%n", "process", "pid", "CPU %", "RSS MiB");
+            for (ProcessSampler.Usage usage : phase.processes()) {
+                out.printf("  %-20s %8d %9.1f %10.0f%n", usage.name(), usage.pid(), usage.cpuPercent(),
+                        usage.rssMibMax());
+            }
+            out.printf("  machine CPU busy %.0f%% of 2 cores; load %s -> %s%n", phase.machineCpuBusyPercent(),
+                    phase.loadAverageAtStart(), phase.loadAverageAtEnd());
+            out.println("  busiest topics (messages/s): " + phase.messagesPerSecByTopic());
+        }
+        out.println();
+        out.printf("Checks: %s (%,d orders, %d products, %d accounts); outcomes %s%n",
+                checks.passed() ? "PASSED" : "FAILED (" + checks.failureCount() + ")", checks.ordersChecked(),
+                checks.productsChecked(), checks.accountsChecked(), checks.outcomes());
+        checks.failures().forEach(f -> out.println("  FAIL " + f));
+        out.println();
+        out.printf("Headline: broker limit %s msgs/s; sustained %.1f orders/s final (%.1f shipped); suite writes %,.0f msgs/s"
+                        + " = %s of the broker's limit%n",
+                headline.brokerLimitMessagesPerSec() == null ? "n/a"
+                        : String.format("%,.0f", headline.brokerLimitMessagesPerSec()),
+                headline.sustainedOrdersPerSec(), headline.sustainedShippedPerSec(), headline.suiteMessagesPerSec(),
+                headline.ratioToBrokerLimit() == null ? "n/a"
+                        : String.format("%.1f%%", 100 * headline.ratioToBrokerLimit()));
+        out.printf("          at %.1f orders/s (open loop): POST->VALIDATED p50/p95/p99 %.0f/%.0f/%.0f ms, "
+                        + "POST->SHIPPED %.0f/%.0f/%.0f ms%n", headline.halfRateOrdersPerSec(),
+                headline.postToValidatedAtHalfRate().p50(), headline.postToValidatedAtHalfRate().p95(),
+                headline.postToValidatedAtHalfRate().p99(), headline.postToShippedAtHalfRate().p50(),
+                headline.postToShippedAtHalfRate().p95(), headline.postToShippedAtHalfRate().p99());
+        out.printf("          targets: >= 1,000 shipped/s sustained: %s; p99 POST->SHIPPED < 500 ms at half rate: %s%n",
+                headline.targetThroughputMet() ? "met" : "NOT met", headline.targetLatencyMet() ? "met" : "NOT met");
+        out.println("=".repeat(100));
+    }
+
+    private static void row(PrintStream out, String name, Latencies.Summary s) {
+        out.printf("  %-28s %8d %9.1f %9.1f %9.1f %9.1f%n", name, s.count(), s.p50(), s.p95(), s.p99(), s.max());
+    }
+}

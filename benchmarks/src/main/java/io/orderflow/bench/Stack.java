@@ -1,0 +1,138 @@
+package io.orderflow.bench;
+
+import io.orderflow.events.topics.Topic;
+import io.orderflow.events.topics.Topics;
+import io.orderflow.localstack.KafkaBrokerProcess;
+import io.orderflow.localstack.ServiceProcess;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite for one run, as the local stack runs it but on free ports and in a fresh directory: one
+ * KRaft broker and the five services, each in its own JVM. Closing it stops the services, then the broker.
+ */
+final class Stack implements AutoCloseable {
+
+    static final List<String> MODULES = List.of("orders-service", "basket-service", "payment-service",
+            "stock-service", "fulfillment-service");
+    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Path dataDir;
+    private final Path projectRoot;
+    private final PrintStream out;
+    private final KafkaBrokerProcess broker;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    Stack(Path dataDir, Path projectRoot, PrintStream out) {
+        this.dataDir = dataDir;
+        this.projectRoot = projectRoot;
+        this.out = out;
+        this.broker = new KafkaBrokerProcess(dataDir, freePort(), freePort(), System.getProperty("java.class.path"));
+    }
+
+    KafkaBrokerProcess broker() {
+        return broker;
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    void startBroker() throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        broker.start();
+        broker.awaitReady(BROKER_TIMEOUT);
+        List<String> topics = new ArrayList<>();
+        Topics.ALL.stream().map(Topic::name).forEach(topics::add);
+        MODULES.stream().map(Topics::deadLetterTopic).forEach(topics::add);
+        broker.createTopics(topics, Topics.PARTITIONS);
+        out.printf("Kafka up on %s (pid %d) in %.1f s; %d topics of %d partitions%n", broker.bootstrapServers(),
+                broker.pid(), (System.nanoTime() - started) / 1e9, topics.size(), Topics.PARTITIONS);
+    }
+
+    /** Starts the five services together and waits until every one is ready. */
+    void startServices(Map<String, String> env) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        for (String module : MODULES) {
+            ServiceProcess service = ServiceProcess.forTest(module, module, freePort(), projectRoot,
+                    dataDir.resolve(module), dataDir.resolve("logs").resolve(module + ".log"), env);
+            services.put(module, service);
+            service.start(broker.bootstrapServers());
+        }
+        long deadline = started + READY_TIMEOUT.toNanos();
+        List<ServiceProcess> pending = new ArrayList<>(services.values());
+        while (!pending.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(pending)) {
+                if (!service.isAlive()) {
+                    throw new IllegalStateException(service.name() + " exited while starting; last lines of "
+                            + service.logFile() + ":\n  " + String.join("\n  ", service.logTail(30)));
+                }
+                if (service.isReady()) {
+                    pending.remove(service);
+                    out.printf("  %-20s ready on :%d (pid %d) after %.1f s%n", service.name(), service.port(),
+                            service.pid(), (System.nanoTime() - started) / 1e9);
+                }
+            }
+            if (!pending.isEmpty() && System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready after " + READY_TIMEOUT.toSeconds() + " s: "
+                        + pending.stream().map(ServiceProcess::name).toList() + "; logs in " + dataDir.resolve("logs"));
+            }
+            if (!pending.isEmpty()) {
+                // Readiness is a poll of each service's HTTP probe; nothing to wait on instead.
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    ServiceProcess service(String module) {
+        ServiceProcess service = services.get(module);
+        if (service == null) {
+            throw new IllegalStateException(module + " is not running");
+        }
+        return service;
+    }
+
+    /** Every process of the suite, broker first, for CPU and memory sampling. */
+    List<ProcessSampler.Watched> processes() {
+        List<ProcessSampler.Watched> processes = new ArrayList<>();
+        processes.add(new ProcessSampler.Watched("kafka", broker.pid()));
+        services.values().forEach(s -> processes.add(new ProcessSampler.Watched(s.name(), s.pid())));
+        return processes;
+    }
+
+    /** Names of the services that died (a crash during the run fails the run). */
+    List<String> dead() {
+        List<String> dead = new ArrayList<>();
+        if (!broker.isAlive()) {
+            dead.add("kafka");
+        }
+        services.values().stream().filter(s -> !s.isAlive()).forEach(s -> dead.add(s.name()));
+        return dead;
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::signalStop);
+        services.values().forEach(s -> s.awaitStop(STOP_GRACE));
+        broker.stop(STOP_GRACE);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.orderflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    private static final Path OUT = Path.of("/tmp/bench-out");
+
+    @Test
+    void defaultsMeasureAMinuteOfEachLoopAtHalfTheMaximum() {
+        BenchOptions options = BenchOptions.defaults(OUT);
+
+        assertThat(options.closedDuration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.openDuration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.rate()).isZero();
+        assertThat(options.rateFraction()).isEqualTo(0.5);
+        assertThat(options.clients()).isEqualTo(32);
+        assertThat(options.outDir()).isEqualTo(OUT);
+    }
+
+    @Test
+    void readsBothFlagStylesAndEveryUnit() {
+        BenchOptions options = BenchOptions.parse(List.of("--rate", "120", "--duration=2m", "--warmup", "500ms",
+                "--clients=8", "--customers", "40", "--products", "20", "--broker-records", "0",
+                "--service-jvm-options", "-XX:+UseParallelGC", "--seed", "7"), OUT);
+
+        assertThat(options.rate()).isEqualTo(120);
+        assertThat(options.closedDuration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.warmup()).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.clients()).isEqualTo(8);
+        assertThat(options.customers()).isEqualTo(40);
+        assertThat(options.products()).isEqualTo(20);
+        assertThat(options.brokerRecords()).isZero();
+        assertThat(options.serviceJvmOptions()).isEqualTo("-XX:+UseParallelGC");
+        assertThat(options.seed()).isEqualTo(7);
+    }
+
+    @Test
+    void theOpenLoopLastsAsLongAsTheClosedLoopUnlessToldOtherwise() {
+        assertThat(BenchOptions.parse(List.of("--duration", "30"), OUT).openDuration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(BenchOptions.parse(List.of("--duration", "30", "--open-duration", "10s"), OUT).openDuration())
+                .isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void helpIsNull() {
+        assertThat(BenchOptions.parse(List.of("--help"), OUT)).isNull();
+    }
+
+    @Test
+    void refusesWhatItCannotRun() {
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--clients", "0"), OUT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--rate-fraction", "1.5"), OUT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--duration", "soon"), OUT))
+                .hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--rate"), OUT)).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--fast", "yes"), OUT)).hasMessageContaining("Unknown option");
+    }
+}
