@@ -87,9 +87,9 @@ public final class OrderQueries {
 
     /** Hourly figures of one product, oldest window first, if this instance holds the product. */
     public KeyLookup<List<HourlyProductOrders>> hourly(String productId) {
-        KeyLookup<Object> where = stores.lookup(OrdersTopology.HOURLY_PRODUCT_STORE, productId);
-        if (where instanceof KeyLookup.Remote<Object> remote) {
-            return new KeyLookup.Remote<>(remote.host());
+        var holder = stores.remoteHolder(OrdersTopology.HOURLY_PRODUCT_STORE, productId);
+        if (holder.isPresent()) {
+            return new KeyLookup.Remote<>(holder.get());
         }
         List<HourlyProductOrders> rows = stores.readLocal(OrdersTopology.HOURLY_PRODUCT_STORE,
                 QueryableStoreTypes.<String, ProductUnits>windowStore(), store -> {

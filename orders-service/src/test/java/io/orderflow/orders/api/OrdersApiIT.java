@@ -93,6 +93,23 @@ class OrdersApiIT {
     }
 
     @Test
+    void hourlyAnalyticsCountTheOrdersOfAProduct() {
+        String product = "p-" + UUID.randomUUID();
+        assertThat(http.post("/orders", order("o-" + UUID.randomUUID(), "c-4", product, 2, "1.00")).status()).isEqualTo(201);
+        assertThat(http.post("/orders", order("o-" + UUID.randomUUID(), "c-4", product, 3, "1.00")).status()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpJson.Response answer = http.get("/analytics/orders/hourly?productId=" + product);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.json().valueStream().mapToLong(r -> r.get("units").asLong()).sum()).isEqualTo(5);
+            assertThat(answer.json().valueStream().mapToLong(r -> r.get("orders").asLong()).sum()).isEqualTo(2);
+        });
+        HttpJson.Response all = http.get("/analytics/orders/hourly");
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        assertThat(all.body()).contains(product);
+    }
+
+    @Test
     void trailingZerosDoNotCountAsDecimals() {
         HttpJson.Response created = http.post("/orders", order("o-" + UUID.randomUUID(), "c-3", "p-1", 2, "1.500"));
 

@@ -4,6 +4,7 @@ import io.orderflow.service.web.ServiceUnavailableException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -39,10 +40,7 @@ public final class StoreQueries {
     /** Looks up a key of a key-value store with String keys. */
     public <V> KeyLookup<V> lookup(String storeName, String key) {
         KafkaStreams kafkaStreams = running();
-        KeyQueryMetadata metadata = kafkaStreams.queryMetadataForKey(storeName, key, Serdes.String().serializer());
-        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new ServiceUnavailableException("the " + storeName + " store is not available yet");
-        }
+        KeyQueryMetadata metadata = locate(kafkaStreams, storeName, key);
         if (!metadata.activeHost().equals(self)) {
             return new KeyLookup.Remote<>(metadata.activeHost());
         }
@@ -53,6 +51,20 @@ public final class StoreQueries {
         } catch (InvalidStateStoreException e) {
             throw new ServiceUnavailableException("the " + storeName + " store is being rebalanced", e);
         }
+    }
+
+    /** The instance holding a key of any store keyed by String (key-value or windowed): empty when it is this one. */
+    public Optional<HostInfo> remoteHolder(String storeName, String key) {
+        HostInfo holder = locate(running(), storeName, key).activeHost();
+        return holder.equals(self) ? Optional.empty() : Optional.of(holder);
+    }
+
+    private static KeyQueryMetadata locate(KafkaStreams kafkaStreams, String storeName, String key) {
+        KeyQueryMetadata metadata = kafkaStreams.queryMetadataForKey(storeName, key, Serdes.String().serializer());
+        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new ServiceUnavailableException("the " + storeName + " store is not available yet");
+        }
+        return metadata;
     }
 
     /** Reads this instance's share of a store (all its active partitions). */

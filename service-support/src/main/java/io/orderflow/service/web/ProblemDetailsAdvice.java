@@ -40,7 +40,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             response.header(HttpHeaders.RETRY_AFTER, "1");
-            log.warn("answering 503: {}", e.getMessage());
+            log.warn("answering 503: {}{}", e.getMessage(),
+                    e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage() + ")");
         }
         return response.body(problem);
     }
