@@ -22,10 +22,11 @@ import java.util.List;
  * @param serviceJvmOptions extra JVM flags for every service (JAVA_TOOL_OPTIONS), for tuning experiments
  * @param drainTimeout    how long to wait for the posted orders to reach a final state after a phase
  * @param seed            seed of the order mix, so two runs place the same orders
+ * @param profile         record each service with Java Flight Recorder and summarise where its CPU went
  */
 record BenchOptions(Duration warmup, Duration closedDuration, Duration openDuration, double rate, double rateFraction,
         int clients, int maxInFlight, long maxOrders, int customers, int products, long brokerRecords, Path outDir,
-        String serviceJvmOptions, Duration drainTimeout, long seed) {
+        String serviceJvmOptions, Duration drainTimeout, long seed, boolean profile) {
 
     static final String USAGE = """
             Usage: benchmarks/run.sh [--build] [options]
@@ -44,6 +45,8 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
               --service-jvm-options S extra JVM flags for every service, e.g. "-XX:+UseParallelGC"
               --drain-timeout 120s    wait this long for posted orders to finish after each phase (default 120s)
               --seed N                seed of the order mix (default 42)
+              --profile               record the services with Java Flight Recorder; the report then says
+                                      where each one's CPU went during the maximum-rate window
               -h, --help              this text
             Durations: 90s, 2m, 500ms or plain seconds.
             """;
@@ -81,10 +84,15 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
         String jvmOptions = "";
         Duration drainTimeout = Duration.ofSeconds(120);
         long seed = 42;
+        boolean profile = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("-h") || arg.equals("--help")) {
                 return null;
+            }
+            if (arg.equals("--profile")) {
+                profile = true;
+                continue;
             }
             // Both "--flag value" and "--flag=value".
             String flag = arg;
@@ -119,7 +127,8 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
             }
         }
         return new BenchOptions(warmup, closed, open != null ? open : closed, rate, rateFraction, clients,
-                maxInFlight, maxOrders, customers, products, brokerRecords, outDir, jvmOptions, drainTimeout, seed);
+                maxInFlight, maxOrders, customers, products, brokerRecords, outDir, jvmOptions, drainTimeout, seed,
+                profile);
     }
 
     /** {@code 90s}, {@code 2m}, {@code 500ms} or a plain number of seconds. */

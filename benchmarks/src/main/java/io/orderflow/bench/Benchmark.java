@@ -89,6 +89,7 @@ public final class Benchmark {
         Stack stack = new Stack(stackDir, projectRoot, out);
         Thread stopOnCtrlC = new Thread(stack::close, "benchmark-stop");
         Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
+        Report report;
         try {
             stack.startBroker();
             BrokerLimit.Result limit = null;
@@ -104,13 +105,9 @@ public final class Benchmark {
                     url(stack, "payment-service"), workload.balances());
             out.printf("Seeded %d products and %d accounts (%d PUTs)%n", workload.stock().size(),
                     workload.balances().size(), puts);
-            Report report = load(stack, http, workload, limit, startedAt, loadAtStart);
-            report.writeJson(options.outDir().resolve("report.json"));
-            report.print(out);
-            out.println("Report: " + options.outDir().resolve("report.json") + "; histograms: "
-                    + options.outDir().resolve("hgrm") + "; logs: " + stackDir.resolve("logs"));
-            return report;
+            report = load(stack, http, workload, limit, startedAt, loadAtStart);
         } finally {
+            // Services first (they flush their flight recordings on the way out), then the broker.
             stack.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
@@ -118,13 +115,40 @@ public final class Benchmark {
                 // the hook is running or ran: nothing to remove
             }
         }
+        if (options.profile()) {
+            report = report.withProfile(profile(report));
+        }
+        report.writeJson(options.outDir().resolve("report.json"));
+        report.print(out);
+        out.println("Report: " + options.outDir().resolve("report.json") + "; histograms: "
+                + options.outDir().resolve("hgrm") + "; logs: " + stackDir.resolve("logs"));
+        return report;
     }
 
-    private Map<String, String> serviceEnvironment() {
+    /** The services' flight recordings summarised over the maximum-rate window. */
+    private Map<String, CpuProfile.ServiceProfile> profile(Report report) throws IOException {
+        Report.Phase max = report.phases().get(0);
+        Map<Long, String> names = new java.util.HashMap<>();
+        max.processes().forEach(p -> names.put(p.pid(), p.name()));
+        return CpuProfile.summarise(profileDir(), names, Instant.parse(max.startedAt()), Instant.parse(max.endedAt()));
+    }
+
+    private Path profileDir() {
+        return options.outDir().resolve("profile");
+    }
+
+    private Map<String, String> serviceEnvironment() throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("PAYMENT_FRAUD_HOURLY_LIMIT", Workload.FRAUD_HOURLY_LIMIT);
-        if (!options.serviceJvmOptions().isBlank()) {
-            env.put("JAVA_TOOL_OPTIONS", options.serviceJvmOptions());
+        String jvmOptions = options.serviceJvmOptions();
+        if (options.profile()) {
+            wipe(profileDir());
+            Files.createDirectories(profileDir());
+            // An existing directory: each JVM writes hotspot-pid-<pid>-....jfr into it on exit.
+            jvmOptions = (jvmOptions + " " + CpuProfile.JFR_OPTION + profileDir()).trim();
+        }
+        if (!jvmOptions.isBlank()) {
+            env.put("JAVA_TOOL_OPTIONS", jvmOptions);
         }
         return env;
     }
@@ -183,7 +207,7 @@ public final class Benchmark {
                 Latencies.of(tracker.all(), phase).writeHgrm(options.outDir().resolve("hgrm"), phase);
             }
             return new Report(startedAt, machine(loadAtStart), options, limit, phases, checks,
-                    headline(limitRate, phases.get(0), phases.get(1)));
+                    headline(limitRate, phases.get(0), phases.get(1)), null);
         } finally {
             ticker.shutdownNow();
         }

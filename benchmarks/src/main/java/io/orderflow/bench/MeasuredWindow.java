@@ -13,10 +13,12 @@ final class MeasuredWindow {
     private final double targetRate;
     private final long startMicros;
     private final Map<String, Long> offsetsBefore;
+    private final Map<String, Long> bytesBefore;
     private final Map<String, Long> errorsBefore;
     private final String loadBefore;
     private long endMicros;
     private Map<String, Long> offsetsAfter;
+    private Map<String, Long> bytesAfter;
     private List<ProcessSampler.Usage> usage;
     private double machineBusy;
     private String loadAfter;
@@ -26,11 +28,12 @@ final class MeasuredWindow {
     private Map<String, Long> errors;
 
     private MeasuredWindow(String name, String mode, double targetRate, Map<String, Long> offsetsBefore,
-            Map<String, Long> errorsBefore) {
+            Map<String, Long> bytesBefore, Map<String, Long> errorsBefore) {
         this.name = name;
         this.mode = mode;
         this.targetRate = targetRate;
         this.offsetsBefore = offsetsBefore;
+        this.bytesBefore = bytesBefore;
         this.errorsBefore = errorsBefore;
         this.loadBefore = ProcStat.loadAverage();
         this.startMicros = Micros.now();
@@ -38,7 +41,8 @@ final class MeasuredWindow {
 
     static MeasuredWindow open(String name, String mode, double targetRate, TopicTraffic traffic, ProcessSampler sampler,
             LoadGenerator generator) {
-        MeasuredWindow window = new MeasuredWindow(name, mode, targetRate, traffic.endOffsets(), generator.errors());
+        MeasuredWindow window = new MeasuredWindow(name, mode, targetRate, traffic.endOffsets(), traffic.logBytes(),
+                generator.errors());
         sampler.startWindow();
         return window;
     }
@@ -47,6 +51,7 @@ final class MeasuredWindow {
             LoadGenerator generator) {
         endMicros = Micros.now();
         offsetsAfter = traffic.endOffsets();
+        bytesAfter = traffic.logBytes();
         usage = sampler.usageSoFar();
         machineBusy = sampler.machineBusyPercentSoFar();
         loadAfter = ProcStat.loadAverage();
@@ -63,15 +68,19 @@ final class MeasuredWindow {
         });
     }
 
+    private static java.time.Instant instant(long micros) {
+        return java.time.Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
+    }
+
     double seconds() {
         return (endMicros - startMicros) / 1e6;
     }
 
     double finalPerSec(OrderTracker tracker) {
-        return tracker.all().stream().filter(o -> inMeasuredWindow(o.finalMicros())).count() / seconds();
+        return tracker.all().stream().filter(o -> inWindow(o.finalMicros())).count() / seconds();
     }
 
-    private boolean inMeasuredWindow(long micros) {
+    private boolean inWindow(long micros) {
         return micros != TrackedOrder.NONE && micros >= startMicros && micros < endMicros;
     }
 
@@ -81,10 +90,10 @@ final class MeasuredWindow {
         long finals = 0;
         long shipped = 0;
         for (TrackedOrder o : tracker.all()) {
-            if (o.httpStatus() == 201 && inMeasuredWindow(o.postMicros())) {
+            if (o.httpStatus() == 201 && inWindow(o.postMicros())) {
                 posted++;
             }
-            if (inMeasuredWindow(o.finalMicros())) {
+            if (inWindow(o.finalMicros())) {
                 finals++;
                 if (o.finalState() == OrderState.SHIPPED) {
                     shipped++;
@@ -95,10 +104,15 @@ final class MeasuredWindow {
         double messagesPerSec = TopicTraffic.total(written) / seconds;
         Map<String, Double> byTopic = new LinkedHashMap<>();
         TopicTraffic.top(written, 12).forEach(e -> byTopic.put(e.getKey(), Math.round(e.getValue() / seconds * 10) / 10.0));
+        Map<String, Long> bytes = TopicTraffic.delta(bytesBefore, bytesAfter);
+        Map<String, Double> mibByTopic = new LinkedHashMap<>();
+        TopicTraffic.top(bytes, 8).forEach(e -> mibByTopic.put(e.getKey(),
+                Math.round(e.getValue() / seconds / 1024 / 1024 * 100) / 100.0));
         Latencies latencies = Latencies.of(tracker.all(), name);
-        return new Report.Phase(name, mode, seconds, targetRate, sent, missed, maxLagMs, posted / seconds,
+        return new Report.Phase(name, mode, instant(startMicros).toString(), instant(endMicros).toString(), seconds, targetRate, sent, missed, maxLagMs, posted / seconds,
                 finals / seconds, shipped / seconds, (finals - shipped) / seconds, errors, latencies.endToEnd(),
                 latencies.hops(), messagesPerSec, finals > 0 ? messagesPerSec * seconds / finals : 0, byTopic,
+                TopicTraffic.total(bytes) / seconds / 1024 / 1024, mibByTopic,
                 limitRate == null ? null : messagesPerSec / limitRate, usage, machineBusy, loadBefore, loadAfter);
     }
 }

@@ -12,9 +12,14 @@ import java.util.Map;
  * Everything a run measured, as written to {@code report.json} and printed as tables.
  *
  * @param headline the figures the issue asks for, in one place
+ * @param profile  with --profile: where each service's CPU went in the maximum-rate window (else null)
  */
 record Report(String startedAt, Machine machine, BenchOptions options, BrokerLimit.Result brokerLimit,
-        List<Phase> phases, Checks checks, Headline headline) {
+        List<Phase> phases, Checks checks, Headline headline, Map<String, CpuProfile.ServiceProfile> profile) {
+
+    Report withProfile(Map<String, CpuProfile.ServiceProfile> profile) {
+        return new Report(startedAt, machine, options, brokerLimit, phases, checks, headline, profile);
+    }
 
     /** The machine the run shared with whatever else was running (see the load averages). */
     record Machine(int cores, long memoryMib, String java, String loadAverageAtStart, String loadAverageAtEnd) {
@@ -25,14 +30,16 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
      *
      * @param finalPerSec       orders reaching SHIPPED or REJECTED per second of the window (by event time)
      * @param messagesPerSec    every message the suite wrote per second (all topics, internal ones included)
+     * @param mibPerSec         bytes the broker's logs grew by per second (all topics), in MiB
      * @param ratioToBrokerLimit {@code messagesPerSec} over the broker's limit (null when it was not measured)
      * @param machineCpuBusyPercent share of both cores busy with anything during the window
      */
-    record Phase(String name, String mode, double seconds, double targetRate, long ordersSent, long ordersMissed,
+    record Phase(String name, String mode, String startedAt, String endedAt, double seconds, double targetRate, long ordersSent, long ordersMissed,
             double maxScheduleLagMs, double postedPerSec, double finalPerSec, double shippedPerSec,
             double rejectedPerSec, Map<String, Long> httpErrors, Map<String, Latencies.Summary> latencyMs,
             Map<String, Latencies.Summary> hopsMs, double messagesPerSec, double messagesPerFinalOrder,
-            Map<String, Double> messagesPerSecByTopic, Double ratioToBrokerLimit, List<ProcessSampler.Usage> processes,
+            Map<String, Double> messagesPerSecByTopic, double mibPerSec, Map<String, Double> mibPerSecByTopic,
+            Double ratioToBrokerLimit, List<ProcessSampler.Usage> processes,
             double machineCpuBusyPercent, String loadAverageAtStart, String loadAverageAtEnd) {
     }
 
@@ -89,6 +96,15 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
             out.printf("  machine CPU busy %.0f%% of 2 cores; load %s -> %s%n", phase.machineCpuBusyPercent(),
                     phase.loadAverageAtStart(), phase.loadAverageAtEnd());
             out.println("  busiest topics (messages/s): " + phase.messagesPerSecByTopic());
+            out.printf("  bytes written: %.2f MiB/s; by topic (MiB/s): %s%n", phase.mibPerSec(), phase.mibPerSecByTopic());
+        }
+        if (profile != null) {
+            out.println();
+            out.println("Where the CPU went in the maximum-rate window (Java Flight Recorder samples, % of each service's):");
+            profile.forEach((service, p) -> {
+                out.printf("  %-20s %,6d samples; areas %s%n", service, p.samples(), p.areas());
+                out.printf("  %-20s hottest methods %s%n", "", p.topMethods());
+            });
         }
         out.println();
         out.printf("Checks: %s (%,d orders, %d products, %d accounts); outcomes %s%n",

@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
  * (shared, Streams repartition and changelog topics, {@code __consumer_offsets}, {@code __transaction_state}).
  * The difference of two snapshots is what was written in between. Under exactly-once, each transaction's
  * commit marker takes one offset per partition it wrote, so markers are counted too (they are writes).
+ * Bytes come from the broker's log sizes per topic.
  */
 final class TopicTraffic implements AutoCloseable {
 
@@ -48,6 +49,27 @@ final class TopicTraffic implements AutoCloseable {
             throw new IllegalStateException("interrupted while reading end offsets", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not read end offsets: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Bytes on disk per topic right now (the broker's log sizes). Differences between two snapshots are the
+     * bytes written in between, as long as no segment was deleted or compacted away meanwhile (minutes-long
+     * windows on a fresh broker: none is).
+     */
+    Map<String, Long> logBytes() {
+        try {
+            var nodes = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream().map(n -> n.id()).toList();
+            Map<String, Long> byTopic = new TreeMap<>();
+            admin.describeLogDirs(nodes).allDescriptions().get(30, TimeUnit.SECONDS).values().forEach(dirs ->
+                    dirs.values().forEach(dir -> dir.replicaInfos().forEach((tp, replica) ->
+                            byTopic.merge(tp.topic(), replica.size(), Long::sum))));
+            return byTopic;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading log sizes", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read log sizes: " + e.getMessage(), e);
         }
     }
 
