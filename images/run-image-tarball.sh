@@ -45,6 +45,21 @@ mkdir -p "${rootfs}/proc"
 # The image may have no shell and no env binary: the environment is set outside, chroot then runs the
 # entrypoint with the image's PATH. The JVM needs /proc (its own path, cgroup limits): a private mount and
 # PID namespace gives it one that disappears with it.
-exec /usr/bin/env -i HOME=/tmp "${image_env[@]}" "$@" \
+/usr/bin/env -i HOME=/tmp "${image_env[@]}" "$@" \
   "$(command -v unshare)" --mount --pid --fork --kill-child --mount-proc="${rootfs}/proc" \
-  "$(command -v chroot)" --userspec="$image_user" "$rootfs" "${entrypoint[@]}"
+  "$(command -v chroot)" --userspec="$image_user" "$rootfs" "${entrypoint[@]}" &
+launcher=$!
+# unshare ignores SIGTERM and SIGINT while it waits: hand them to the entrypoint (its only child), which
+# shuts down gracefully as it would when a container runtime stops it.
+stop() {
+  pkill -TERM -P "$launcher" || true
+}
+trap stop TERM INT
+status=0
+wait "$launcher" || status=$?
+# A trapped signal interrupts the first wait; wait again for the entrypoint's graceful exit.
+if kill -0 "$launcher" 2> /dev/null; then
+  wait "$launcher" || status=$?
+fi
+echo "run-image-tarball.sh: exited with ${status}; the unpacked image stays in ${work} (delete it when done)"
+exit "$status"
