@@ -39,7 +39,12 @@ final class Suite implements AutoCloseable {
      * added to each one's environment, and waits until all are ready.
      */
     static Suite start(List<String> modules, Map<String, String> env) {
-        Suite suite = new Suite(TestKafka.bootstrapServers());
+        return start(modules, env, TestKafka.bootstrapServers());
+    }
+
+    /** As {@link #start(List, Map)}, on the broker at {@code bootstrapServers} (a broker the test stops and starts). */
+    static Suite start(List<String> modules, Map<String, String> env, String bootstrapServers) {
+        Suite suite = new Suite(bootstrapServers);
         try {
             Path dataDir = Files.createTempDirectory("orderflow-e2e-");
             Path projectRoot = projectRoot();

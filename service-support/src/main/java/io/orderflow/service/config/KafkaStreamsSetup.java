@@ -35,7 +35,8 @@ public class KafkaStreamsSetup {
 
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
     KafkaStreamsConfiguration defaultKafkaStreamsConfig(OrderflowProperties properties,
-            @Value("${spring.application.name}") String applicationId, @Value("${server.port}") int port) {
+            @Value("${spring.application.name}") String applicationId, @Value("${server.port}") int port,
+            @Value("${orderflow.kafka.commit-interval-ms:100}") long commitIntervalMs) {
         StreamsDefaults defaults = new StreamsDefaults(applicationId, properties.kafka().bootstrapServers(),
                 properties.dataDir().toAbsolutePath(), properties.kafka().replicationFactor(),
                 properties.kafka().standbyReplicas(), properties.advertisedHost() + ":" + port);
@@ -43,6 +44,8 @@ public class KafkaStreamsSetup {
         config.put(StreamsConfig.topicPrefix("min.insync.replicas"), properties.kafka().minInsyncReplicas());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        // Under exactly-once each hop waits for the upstream commit: this trades latency against transactions per second.
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         return new KafkaStreamsConfiguration(config);
     }
 

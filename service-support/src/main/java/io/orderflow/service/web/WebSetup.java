@@ -22,7 +22,12 @@ public class WebSetup {
     /** Same strictness as {@link EventJson}: numeric strings and fractional quantities are errors, money stays exact. */
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
-        return builder -> builder
+        return WebSetup::strict;
+    }
+
+    /** The REST edge's JSON rules, applied to a builder; public so tests parse requests exactly as the services do. */
+    public static JsonMapper.Builder strict(JsonMapper.Builder builder) {
+        return builder
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
