@@ -99,9 +99,14 @@ public final class CommandResultListener implements AutoCloseable {
 
     private List<TopicPartition> waitForPartitions() {
         while (running) {
-            var infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            try {
+                var infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException notYet) {
+                // Kafka not reachable yet, or the topic not created yet (the service creates it at start-up).
+                log.info("waiting for topic {}: {}", topic.name(), notYet.getMessage());
             }
         }
         throw new WakeupException();
