@@ -2,7 +2,9 @@ package io.orderflow.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one benchmark run does; every field has a command-line flag (see {@link #USAGE}).
@@ -23,10 +25,11 @@ import java.util.List;
  * @param drainTimeout    how long to wait for the posted orders to reach a final state after a phase
  * @param seed            seed of the order mix, so two runs place the same orders
  * @param profile         record each service with Java Flight Recorder and summarise where its CPU went
+ * @param serviceEnv      extra environment for every service (e.g. {@code KAFKA_COMMIT_INTERVAL_MS}), for tuning
  */
 record BenchOptions(Duration warmup, Duration closedDuration, Duration openDuration, double rate, double rateFraction,
         int clients, int maxInFlight, long maxOrders, int customers, int products, long brokerRecords, Path outDir,
-        String serviceJvmOptions, Duration drainTimeout, long seed, boolean profile) {
+        String serviceJvmOptions, Duration drainTimeout, long seed, boolean profile, Map<String, String> serviceEnv) {
 
     static final String USAGE = """
             Usage: benchmarks/run.sh [--build] [options]
@@ -42,7 +45,9 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
               --products 50           stocked products, a few scarce (default 50)
               --broker-records N      records per perf-tool run for the broker's limit; 0 skips it (default 300000)
               --out DIR               report.json, .hgrm files, stack data and logs (default benchmarks/target)
-              --service-jvm-options S extra JVM flags for every service, e.g. "-XX:+UseParallelGC"
+              --service-jvm-options S extra JVM flags for every service, e.g. "-XX:+UseSerialGC"
+              --service-env K=V       extra environment for every service (repeatable), e.g.
+                                      KAFKA_COMMIT_INTERVAL_MS=50 or LOGGING_LEVEL_IO_ORDERFLOW=WARN
               --drain-timeout 120s    wait this long for posted orders to finish after each phase (default 120s)
               --seed N                seed of the order mix (default 42)
               --profile               record the services with Java Flight Recorder; the report then says
@@ -52,6 +57,7 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
             """;
 
     BenchOptions {
+        serviceEnv = Map.copyOf(serviceEnv);
         if (clients < 1 || maxInFlight < 1 || customers < 10 || products < 10) {
             throw new IllegalArgumentException("--clients and --max-in-flight must be >= 1, --customers and --products >= 10");
         }
@@ -85,6 +91,7 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
         Duration drainTimeout = Duration.ofSeconds(120);
         long seed = 42;
         boolean profile = false;
+        Map<String, String> serviceEnv = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("-h") || arg.equals("--help")) {
@@ -123,12 +130,19 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
                 case "--service-jvm-options" -> jvmOptions = value;
                 case "--drain-timeout" -> drainTimeout = duration(flag, value);
                 case "--seed" -> seed = whole(flag, value);
+                case "--service-env" -> {
+                    int sep = value.indexOf('=');
+                    if (sep < 1) {
+                        throw new IllegalArgumentException("--service-env expects KEY=VALUE, got: " + value);
+                    }
+                    serviceEnv.put(value.substring(0, sep), value.substring(sep + 1));
+                }
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
         return new BenchOptions(warmup, closed, open != null ? open : closed, rate, rateFraction, clients,
                 maxInFlight, maxOrders, customers, products, brokerRecords, outDir, jvmOptions, drainTimeout, seed,
-                profile);
+                profile, serviceEnv);
     }
 
     /** {@code 90s}, {@code 2m}, {@code 500ms} or a plain number of seconds. */

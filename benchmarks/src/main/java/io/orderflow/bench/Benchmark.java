@@ -140,6 +140,7 @@ public final class Benchmark {
     private Map<String, String> serviceEnvironment() throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("PAYMENT_FRAUD_HOURLY_LIMIT", Workload.FRAUD_HOURLY_LIMIT);
+        env.putAll(options.serviceEnv());
         String jvmOptions = options.serviceJvmOptions();
         if (options.profile()) {
             wipe(profileDir());

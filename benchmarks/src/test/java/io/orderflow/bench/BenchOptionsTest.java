@@ -28,7 +28,8 @@ class BenchOptionsTest {
     void readsBothFlagStylesAndEveryUnit() {
         BenchOptions options = BenchOptions.parse(List.of("--rate", "120", "--duration=2m", "--warmup", "500ms",
                 "--clients=8", "--customers", "40", "--products", "20", "--broker-records", "0",
-                "--service-jvm-options", "-XX:+UseParallelGC", "--seed", "7"), OUT);
+                "--service-jvm-options", "-XX:+UseParallelGC", "--seed", "7", "--profile",
+                "--service-env", "KAFKA_COMMIT_INTERVAL_MS=50", "--service-env=LOGGING_LEVEL_ROOT=WARN"), OUT);
 
         assertThat(options.rate()).isEqualTo(120);
         assertThat(options.closedDuration()).isEqualTo(Duration.ofMinutes(2));
@@ -39,6 +40,9 @@ class BenchOptionsTest {
         assertThat(options.brokerRecords()).isZero();
         assertThat(options.serviceJvmOptions()).isEqualTo("-XX:+UseParallelGC");
         assertThat(options.seed()).isEqualTo(7);
+        assertThat(options.profile()).isTrue();
+        assertThat(options.serviceEnv()).containsEntry("KAFKA_COMMIT_INTERVAL_MS", "50")
+                .containsEntry("LOGGING_LEVEL_ROOT", "WARN");
     }
 
     @Test
@@ -63,5 +67,6 @@ class BenchOptionsTest {
                 .hasMessageContaining("not a duration");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--rate"), OUT)).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--fast", "yes"), OUT)).hasMessageContaining("Unknown option");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--service-env", "=1"), OUT)).hasMessageContaining("KEY=VALUE");
     }
 }
