@@ -113,6 +113,9 @@ final class MeasuredWindow {
                 finals / seconds, shipped / seconds, (finals - shipped) / seconds, errors, latencies.endToEnd(),
                 latencies.hops(), messagesPerSec, finals > 0 ? messagesPerSec * seconds / finals : 0, byTopic,
                 TopicTraffic.total(bytes) / seconds / 1024 / 1024, mibByTopic,
-                limitRate == null ? null : messagesPerSec / limitRate, usage, machineBusy, loadBefore, loadAfter);
+                limitRate == null ? null : messagesPerSec / limitRate, usage, machineBusy,
+                Math.max(0, machineBusy * Runtime.getRuntime().availableProcessors()
+                        - usage.stream().mapToDouble(ProcessSampler.Usage::cpuPercent).sum()),
+                loadBefore, loadAfter);
     }
 }

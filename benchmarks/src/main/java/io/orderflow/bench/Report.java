@@ -32,7 +32,9 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
      * @param messagesPerSec    every message the suite wrote per second (all topics, internal ones included)
      * @param mibPerSec         bytes the broker's logs grew by per second (all topics), in MiB
      * @param ratioToBrokerLimit {@code messagesPerSec} over the broker's limit (null when it was not measured)
-     * @param machineCpuBusyPercent share of both cores busy with anything during the window
+     * @param machineCpuBusyPercent share of all cores busy with anything during the window
+     * @param otherCpuPercent   CPU (% of one core) used by processes that are not part of the run: the machine
+     *                          is shared, and this says how much of it the run did not have
      */
     record Phase(String name, String mode, String startedAt, String endedAt, double seconds, double targetRate, long ordersSent, long ordersMissed,
             double maxScheduleLagMs, double postedPerSec, double finalPerSec, double shippedPerSec,
@@ -40,7 +42,8 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
             Map<String, Latencies.Summary> hopsMs, double messagesPerSec, double messagesPerFinalOrder,
             Map<String, Double> messagesPerSecByTopic, double mibPerSec, Map<String, Double> mibPerSecByTopic,
             Double ratioToBrokerLimit, List<ProcessSampler.Usage> processes,
-            double machineCpuBusyPercent, String loadAverageAtStart, String loadAverageAtEnd) {
+            double machineCpuBusyPercent, double otherCpuPercent, String loadAverageAtStart,
+            String loadAverageAtEnd) {
     }
 
     /** What the correctness checks found. */
@@ -93,7 +96,8 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
                 out.printf("  %-20s %8d %9.1f %10.0f%n", usage.name(), usage.pid(), usage.cpuPercent(),
                         usage.rssMibMax());
             }
-            out.printf("  machine CPU busy %.0f%% of 2 cores; load %s -> %s%n", phase.machineCpuBusyPercent(),
+            out.printf("  machine CPU busy %.0f%% of %d cores, %.0f%% of one core used by other processes; load %s -> %s%n",
+                    phase.machineCpuBusyPercent(), machine.cores(), phase.otherCpuPercent(),
                     phase.loadAverageAtStart(), phase.loadAverageAtEnd());
             out.println("  busiest topics (messages/s): " + phase.messagesPerSecByTopic());
             out.printf("  bytes written: %.2f MiB/s; by topic (MiB/s): %s%n", phase.mibPerSec(), phase.mibPerSecByTopic());
