@@ -1,0 +1,66 @@
+package io.orderflow.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.events.topics.Topic;
+import io.orderflow.events.topics.Topics;
+import io.orderflow.events.serde.EventSerde;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every event type as version 1 wrote it, kept as a file: this code must still read each one. A change that
+ * breaks an old event (a renamed field, a new required field) fails here before it breaks a running topic.
+ */
+class SchemaFixturesTest {
+
+    static Stream<String> fixtures() {
+        return allTypeNames().stream();
+    }
+
+    private static Set<String> allTypeNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Topic<?, ?> topic : Topics.ALL) {
+            names.addAll(((EventSerde<?>) topic.valueSerde()).typeNames());
+        }
+        return names;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void version1OfEachEventIsStillRead(String type) throws IOException {
+        byte[] json = fixture("v1/" + type + ".json");
+        List<Object> read = new ArrayList<>();
+        for (Topic<?, ?> topic : Topics.ALL) {
+            EventSerde<?> serde = (EventSerde<?>) topic.valueSerde();
+            if (serde.typeNames().contains(type)) {
+                read.add(serde.deserialize(topic.name(), json));
+            }
+        }
+        assertThat(read).isNotEmpty().allSatisfy(event -> {
+            assertThat(event).isNotNull();
+            assertThat(event.getClass().getAnnotation(EventType.class).value()).isEqualTo(type);
+        });
+    }
+
+    @Test
+    void thereIsAFixtureForEveryEventType() {
+        assertThat(allTypeNames()).allSatisfy(type ->
+                assertThat(getClass().getResource("/fixtures/v1/" + type + ".json")).as(type).isNotNull());
+    }
+
+    private byte[] fixture(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
