@@ -57,9 +57,16 @@ final class OrderReads {
         }
         Duration wait = timeoutMs == null ? maxWait : Duration.ofMillis(Math.min(timeoutMs, maxWait.toMillis()));
         Predicate<Optional<Order>> done = until == null ? OrderQueries.exists() : OrderQueries.reached(until);
-        return queries.await(orderId, done, wait).thenApply(order -> order
-                .<ResponseEntity<?>>map(o -> ResponseEntity.ok(OrderView.of(o)))
-                .orElseThrow(() -> ApiException.notFound("Order", orderId)));
+        return queries.await(orderId, done, wait).thenApply(waited -> {
+            if (waited instanceof OrderQueries.Waited.Moved moved) {
+                // The order moved during a rebalance: go on waiting on the instance that holds it now.
+                return forwarder.fetch(moved.host(), "/orders/" + orderId + "?timeoutMs=" + moved.left().toMillis()
+                        + (until == null ? "" : "&until=" + until));
+            }
+            return ((OrderQueries.Waited.Here) waited).order()
+                    .<ResponseEntity<?>>map(o -> ResponseEntity.ok(OrderView.of(o)))
+                    .orElseThrow(() -> ApiException.notFound("Order", orderId));
+        });
     }
 
     ResponseEntity<?> byCustomer(String customerId, HttpServletRequest request) {

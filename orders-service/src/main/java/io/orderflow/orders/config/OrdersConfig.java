@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.query.StoreQueries;
+import io.orderflow.service.streams.KafkaStreamsHealth;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,8 +24,11 @@ import org.springframework.context.annotation.Configuration;
 public class OrdersConfig {
 
     @Bean
-    OrderChangeNotifier orderChangeNotifier() {
-        return new OrderChangeNotifier();
+    OrderChangeNotifier orderChangeNotifier(KafkaStreamsHealth streams) {
+        OrderChangeNotifier notifier = new OrderChangeNotifier();
+        // After a rebalance a waiting long-poll re-checks where its order lives, and follows it if it moved.
+        streams.onRunning(notifier::changedAll);
+        return notifier;
     }
 
     @Bean

@@ -30,6 +30,11 @@ public final class OrderChangeNotifier {
         }
     }
 
+    /** Wakes every waiter, e.g. after a rebalance, when orders may have moved to another instance. */
+    public void changedAll() {
+        waiters.keySet().forEach(this::changed);
+    }
+
     int waiting() {
         return waiters.values().stream().mapToInt(List::size).sum();
     }

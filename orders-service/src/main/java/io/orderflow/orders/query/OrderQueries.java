@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -43,33 +44,42 @@ public final class OrderQueries {
 
     /**
      * Waits, holding no thread, until the order satisfies {@code done} or the wait runs out; then completes
-     * with the order as it is (empty if it still does not exist). Only for orders this instance holds.
+     * with the order as it is (empty if it still does not exist). If the order moves to another instance
+     * while waiting (a rebalance), completes with {@link Waited.Moved} so the caller can go on waiting there.
      */
-    public CompletableFuture<Optional<Order>> await(String orderId, Predicate<Optional<Order>> done, Duration wait) {
+    public CompletableFuture<Waited> await(String orderId, Predicate<Optional<Order>> done, Duration wait) {
         return awaitUntil(orderId, done, Instant.now().plus(wait));
     }
 
-    private CompletableFuture<Optional<Order>> awaitUntil(String orderId, Predicate<Optional<Order>> done,
-            Instant deadline) {
-        CompletableFuture<Void> next = changes.nextChange(orderId);
-        Optional<Order> now = localOrder(orderId);
-        long left = Duration.between(Instant.now(), deadline).toMillis();
-        if (done.test(now) || left <= 0) {
-            next.cancel(false);
-            return CompletableFuture.completedFuture(now);
+    /** How a wait ended. */
+    public sealed interface Waited {
+
+        /** The order as it is now on this instance (empty: it does not exist). */
+        record Here(Optional<Order> order) implements Waited {
         }
-        return next.orTimeout(left, TimeUnit.MILLISECONDS)
-                .handleAsync((changed, timedOut) -> timedOut == null)
-                .thenCompose(changed -> changed ? awaitUntil(orderId, done, deadline)
-                        : CompletableFuture.completedFuture(localOrder(orderId)));
+
+        /** The order is now held by another instance; {@code left} is what remains of the wait. */
+        record Moved(HostInfo host, Duration left) implements Waited {
+        }
     }
 
-    private Optional<Order> localOrder(String orderId) {
+    private CompletableFuture<Waited> awaitUntil(String orderId, Predicate<Optional<Order>> done, Instant deadline) {
+        CompletableFuture<Void> next = changes.nextChange(orderId);
         KeyLookup<OrderRecord> lookup = order(orderId);
-        if (lookup instanceof KeyLookup.Local<OrderRecord> local) {
-            return Optional.ofNullable(local.value()).map(OrderRecord::order);
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (lookup instanceof KeyLookup.Remote<OrderRecord> remote) {
+            next.cancel(false);
+            return CompletableFuture.completedFuture(new Waited.Moved(remote.host(), left.isNegative() ? Duration.ZERO : left));
         }
-        throw new io.orderflow.service.web.ServiceUnavailableException("order " + orderId + " moved to another instance; retry");
+        Optional<Order> now = Optional.ofNullable(((KeyLookup.Local<OrderRecord>) lookup).value()).map(OrderRecord::order);
+        if (done.test(now) || left.toMillis() <= 0) {
+            next.cancel(false);
+            return CompletableFuture.completedFuture(new Waited.Here(now));
+        }
+        // Woken by a change of the order, by a rebalance (the order may have moved), or by the deadline.
+        return next.orTimeout(left.toMillis(), TimeUnit.MILLISECONDS)
+                .handleAsync((changed, timedOut) -> timedOut == null)
+                .thenCompose(changed -> awaitUntil(orderId, done, changed ? deadline : Instant.now()));
     }
 
     /** Done when the order is in {@code state} or in a final state. */

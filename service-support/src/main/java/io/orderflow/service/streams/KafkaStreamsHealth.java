@@ -22,6 +22,7 @@ public final class KafkaStreamsHealth implements KafkaStreams.StateListener, Hea
     private volatile State state = State.CREATED;
     private volatile Instant since;
     private volatile boolean hasRun;
+    private final java.util.List<Runnable> onRunning = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public KafkaStreamsHealth() {
         this(Clock.systemUTC());
@@ -38,7 +39,13 @@ public final class KafkaStreamsHealth implements KafkaStreams.StateListener, Hea
         since = clock.instant();
         if (newState == State.RUNNING) {
             hasRun = true;
+            onRunning.forEach(Runnable::run);
         }
+    }
+
+    /** Runs {@code action} each time Kafka Streams (re)enters RUNNING, i.e. after every rebalance: keys may have moved. */
+    public void onRunning(Runnable action) {
+        onRunning.add(action);
     }
 
     public State state() {
