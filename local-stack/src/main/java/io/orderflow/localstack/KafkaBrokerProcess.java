@@ -25,6 +25,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *
  * <p>The storage is formatted once and the cluster id kept next to it, so a restart finds its topics,
  * offsets and Streams changelogs again. Public for the benchmarks, which start their own broker.
+ *
+ * <p>The same class runs one node of a static multi-node quorum ({@link ClusterNode}, see
+ * {@link KafkaClusterProcess}); without one it is the standalone node the local stack uses.
  */
 public final class KafkaBrokerProcess {
 
@@ -35,18 +38,39 @@ public final class KafkaBrokerProcess {
     private final int port;
     private final int controllerPort;
     private final String classpath;
+    /** Null for the standalone node. */
+    private final ClusterNode clusterNode;
     private Process process;
+
+    /**
+     * This node's place in a cluster with a static voter set.
+     *
+     * @param voters    {@code controller.quorum.voters}, the same on every node
+     * @param clusterId the same on every node: they only form one cluster if their storage says so
+     * @param settings  cluster-wide settings laid over the single-node ones (replication factors, heap aside)
+     * @param maxHeap   e.g. {@code 384m}
+     */
+    record ClusterNode(int nodeId, String voters, String clusterId, Map<String, String> settings, String maxHeap) {
+    }
 
     /**
      * @param dataDir   the stack's data dir; the broker owns {@code kafka/} and {@code logs/kafka.log} in it
      * @param classpath where kafka.Kafka and a log4j2 binding are found (the launcher passes its own)
      */
     public KafkaBrokerProcess(Path dataDir, int port, int controllerPort, String classpath) {
-        this.kafkaDir = dataDir.resolve("kafka");
-        this.logFile = dataDir.resolve("logs").resolve("kafka.log");
+        this(dataDir.resolve("kafka"), dataDir.resolve("logs").resolve("kafka.log"), port, controllerPort, classpath,
+                null);
+    }
+
+    /** A node of a cluster, owning {@code kafkaDir} and {@code logFile}. */
+    KafkaBrokerProcess(Path kafkaDir, Path logFile, int port, int controllerPort, String classpath,
+            ClusterNode clusterNode) {
+        this.kafkaDir = kafkaDir;
+        this.logFile = logFile;
         this.port = port;
         this.controllerPort = controllerPort;
         this.classpath = classpath;
+        this.clusterNode = clusterNode;
     }
 
     /** Settings for a single node: every internal topic must fit on one replica. */
@@ -74,6 +98,20 @@ public final class KafkaBrokerProcess {
         p.put("group.initial.rebalance.delay.ms", "0");
         // Topics come from Topics.ALL; a typo in a service must fail, not create a stray topic.
         p.put("auto.create.topics.enable", "false");
+        return p;
+    }
+
+    /** Settings for a node of a static quorum: the single-node ones with its id, the voters and the cluster's settings. */
+    static Map<String, String> serverProperties(Path logDirs, int port, int controllerPort, ClusterNode node) {
+        Map<String, String> p = serverProperties(logDirs, port, controllerPort);
+        if (node == null) {
+            return p;
+        }
+        p.put("node.id", Integer.toString(node.nodeId()));
+        // A static voter set: every node knows the others from its config, no bootstrap or dynamic membership.
+        p.remove("controller.quorum.bootstrap.servers");
+        p.put("controller.quorum.voters", node.voters());
+        p.putAll(node.settings());
         return p;
     }
 
@@ -115,12 +153,17 @@ public final class KafkaBrokerProcess {
         // Same as `StorageTool random-uuid`; kept so a half-finished format is retried with the same id.
         Path clusterIdFile = kafkaDir.resolve("cluster.id");
         if (!Files.exists(clusterIdFile)) {
-            Files.writeString(clusterIdFile, Uuid.randomUuid().toString() + "\n");
+            String id = clusterNode == null ? Uuid.randomUuid().toString() : clusterNode.clusterId();
+            Files.writeString(clusterIdFile, id + "\n");
         }
         String clusterId = Files.readString(clusterIdFile).trim();
-        Process format = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(ProcessSupport.javaExecutable(), "-Xmx256m",
                 "-cp", classpath, "kafka.tools.StorageTool",
-                "format", "-t", clusterId, "-c", serverPropertiesFile().toString(), "--standalone"), logFile, Map.of());
+                "format", "-t", clusterId, "-c", serverPropertiesFile().toString()));
+        if (clusterNode == null) {
+            command.add("--standalone");
+        }
+        Process format = ProcessSupport.start(command, logFile, Map.of());
         if (!format.waitFor(60, TimeUnit.SECONDS)) {
             format.destroyForcibly();
             throw new IllegalStateException("Formatting Kafka storage took over 60 s; see " + logFile);
@@ -141,7 +184,8 @@ public final class KafkaBrokerProcess {
             throw new IllegalStateException("Broker already running, pid " + process.pid());
         }
         formatStorageIfNeeded();
-        process = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx512m",
+        String maxHeap = clusterNode == null ? "512m" : clusterNode.maxHeap();
+        process = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx" + maxHeap,
                 "-Dorderflow.log.level=INFO", "-Djava.awt.headless=true",
                 "-cp", classpath, "kafka.Kafka", serverPropertiesFile().toString()), logFile, Map.of());
     }
@@ -214,6 +258,25 @@ public final class KafkaBrokerProcess {
         return ProcessSupport.stop(process, grace);
     }
 
+    /** SIGKILL, as a crash: no controlled shutdown, nothing flushed. Waits until the JVM is gone. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            ProcessSupport.awaitOrKill(process, Duration.ofSeconds(30));
+        }
+    }
+
+    /** SIGTERM without waiting, so a cluster can stop all its nodes together (see {@link #awaitStop}). */
+    void signalStop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
+    boolean awaitStop(Duration grace) {
+        return process == null || ProcessSupport.awaitOrKill(process, grace);
+    }
+
     private Admin admin() {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -227,7 +290,7 @@ public final class KafkaBrokerProcess {
     private void writeServerProperties() throws IOException {
         Files.createDirectories(kafkaDir);
         StringBuilder text = new StringBuilder("# Written by local-stack on every start; edits are overwritten.\n");
-        serverProperties(kafkaDir.resolve("data"), port, controllerPort)
+        serverProperties(kafkaDir.resolve("data"), port, controllerPort, clusterNode)
                 .forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         Files.writeString(serverPropertiesFile(), text, StandardCharsets.UTF_8);
     }
