@@ -10,6 +10,7 @@ import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.order.PlaceOrder;
 import io.orderflow.events.shipment.ShipmentCreated;
 import io.orderflow.events.topics.Topics;
+import io.orderflow.service.trace.TraceParent;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.math.BigDecimal;
@@ -83,10 +84,22 @@ class OrderFlowIT {
             assertThat(money(account, "balance")).isEqualByComparingTo("80.00");
             assertThat(money(account, "held")).isEqualByComparingTo("0.00");
         });
-        List<ShipmentCreated> shipments = TopicProbe.readAll(suite.bootstrapServers(), Topics.SHIPMENTS).stream()
-                .map(ConsumerRecord::value).filter(s -> s.orderId().equals(orderId)).toList();
+        List<ConsumerRecord<String, ShipmentCreated>> shipments = TopicProbe.readAll(suite.bootstrapServers(), Topics.SHIPMENTS)
+                .stream().filter(r -> r.value().orderId().equals(orderId)).toList();
         assertThat(shipments).hasSize(1);
-        assertThat(shipments.get(0).shipmentId()).isEqualTo(order.get("shipmentId").asString());
+        assertThat(shipments.get(0).value().shipmentId()).isEqualTo(order.get("shipmentId").asString());
+
+        // The trace started by the POST crossed Kafka through every service the order went through.
+        String trace = traceOf(TopicProbe.readAll(suite.bootstrapServers(), Topics.ORDER_COMMANDS).stream()
+                .filter(r -> r.key().equals(orderId)).findFirst().orElseThrow());
+        assertThat(trace).isNotNull();
+        assertThat(traceOf(shipments.get(0))).as("fulfillment-service").isEqualTo(trace);
+        assertThat(TopicProbe.readAll(suite.bootstrapServers(), Topics.ORDER_VALIDATIONS).stream()
+                .filter(r -> r.key().equals(orderId)).map(OrderFlowIT::traceOf).toList())
+                .as("stock- and payment-service").hasSize(2).containsOnly(trace);
+        assertThat(TopicProbe.readAll(suite.bootstrapServers(), Topics.ORDERS).stream()
+                .filter(r -> r.key().equals(orderId)).map(OrderFlowIT::traceOf).toList())
+                .as("orders-service").hasSize(3).containsOnly(trace);
     }
 
     @Test
@@ -137,6 +150,10 @@ class OrderFlowIT {
             assertThat(rows.stream().mapToLong(r -> r.get("orders").asLong()).sum()).isEqualTo(3);
             assertThat(rows.stream().mapToLong(r -> r.get("units").asLong()).sum()).isEqualTo(9);
         });
+    }
+
+    private static String traceOf(ConsumerRecord<?, ?> record) {
+        return TraceParent.from(record.headers()).map(TraceParent::traceId).orElse(null);
     }
 
     private static long unitsIn(List<JsonNode> rows, Instant windowStart) {

@@ -2,6 +2,8 @@ package io.orderflow.service.command;
 
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.topics.Topic;
+import io.orderflow.service.trace.TraceFilter;
+import io.orderflow.service.trace.TraceParent;
 import io.orderflow.service.web.ServiceUnavailableException;
 import java.time.Duration;
 import java.util.Properties;
@@ -51,7 +53,10 @@ public final class CommandGateway<C> implements AutoCloseable {
     public CompletableFuture<CommandResult> send(String key, String commandId, C command) {
         CompletableFuture<CommandResult> answer = results.expect(commandId);
         try {
-            producer.send(new ProducerRecord<>(commands.name(), key, command), (metadata, error) -> {
+            ProducerRecord<String, C> record = new ProducerRecord<>(commands.name(), key, command);
+            TraceParent trace = TraceFilter.current();
+            (trace != null ? trace : TraceParent.newTrace()).writeTo(record.headers());
+            producer.send(record, (metadata, error) -> {
                 if (error != null) {
                     answer.completeExceptionally(unavailable(error));
                 }

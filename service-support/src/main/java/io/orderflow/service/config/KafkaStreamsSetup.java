@@ -5,6 +5,7 @@ import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.service.streams.KafkaStreamsHealth;
+import io.orderflow.service.trace.TracingProcessorWrapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public class KafkaStreamsSetup {
         config.put(StreamsConfig.topicPrefix("min.insync.replicas"), properties.kafka().minInsyncReplicas());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        config.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, TracingProcessorWrapper.class);
         // Under exactly-once each hop waits for the upstream commit: this trades latency against transactions per second.
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         return new KafkaStreamsConfiguration(config);

@@ -1,6 +1,7 @@
 package io.orderflow.service.web;
 
 import io.orderflow.events.serde.EventJson;
+import io.orderflow.service.trace.TraceFilter;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,13 @@ public class WebSetup {
     @Bean
     ProblemWriter problemWriter(JsonMapper mapper) {
         return new ProblemWriter(mapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<TraceFilter> traceFilter() {
+        FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -1,0 +1,107 @@
+package io.orderflow.service.trace;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.ProcessorWrapper;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.WrappedFixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.WrappedProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.slf4j.MDC;
+
+/**
+ * Wraps every processor of a service's topology (Kafka Streams' {@code processor.wrapper.class}) so that
+ * whatever a processor logs carries the trace id of the record it is processing.
+ */
+public final class TracingProcessorWrapper implements ProcessorWrapper {
+
+    @Override
+    public <KIn, VIn, KOut, VOut> WrappedProcessorSupplier<KIn, VIn, KOut, VOut> wrapProcessorSupplier(
+            String processorName, ProcessorSupplier<KIn, VIn, KOut, VOut> supplier) {
+        return new WrappedProcessorSupplier<>() {
+            @Override
+            public Processor<KIn, VIn, KOut, VOut> get() {
+                return new Traced<>(supplier.get());
+            }
+
+            @Override
+            public java.util.Set<StoreBuilder<?>> stores() {
+                return supplier.stores();
+            }
+        };
+    }
+
+    @Override
+    public <KIn, VIn, VOut> WrappedFixedKeyProcessorSupplier<KIn, VIn, VOut> wrapFixedKeyProcessorSupplier(
+            String processorName, FixedKeyProcessorSupplier<KIn, VIn, VOut> supplier) {
+        return new WrappedFixedKeyProcessorSupplier<>() {
+            @Override
+            public FixedKeyProcessor<KIn, VIn, VOut> get() {
+                return new TracedFixedKey<>(supplier.get());
+            }
+
+            @Override
+            public java.util.Set<StoreBuilder<?>> stores() {
+                return supplier.stores();
+            }
+        };
+    }
+
+    private static void enter(org.apache.kafka.common.header.Headers headers) {
+        TraceParent.from(headers).ifPresentOrElse(t -> MDC.put(TraceParent.MDC_TRACE_ID, t.traceId()),
+                () -> MDC.remove(TraceParent.MDC_TRACE_ID));
+    }
+
+    private record Traced<KIn, VIn, KOut, VOut>(Processor<KIn, VIn, KOut, VOut> inner)
+            implements Processor<KIn, VIn, KOut, VOut> {
+
+        @Override
+        public void init(ProcessorContext<KOut, VOut> context) {
+            inner.init(context);
+        }
+
+        @Override
+        public void process(Record<KIn, VIn> record) {
+            enter(record.headers());
+            try {
+                inner.process(record);
+            } finally {
+                MDC.remove(TraceParent.MDC_TRACE_ID);
+            }
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    private record TracedFixedKey<KIn, VIn, VOut>(FixedKeyProcessor<KIn, VIn, VOut> inner)
+            implements FixedKeyProcessor<KIn, VIn, VOut> {
+
+        @Override
+        public void init(FixedKeyProcessorContext<KIn, VOut> context) {
+            inner.init(context);
+        }
+
+        @Override
+        public void process(FixedKeyRecord<KIn, VIn> record) {
+            enter(record.headers());
+            try {
+                inner.process(record);
+            } finally {
+                MDC.remove(TraceParent.MDC_TRACE_ID);
+            }
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}
