@@ -116,6 +116,7 @@ final class MeasuredWindow {
                 limitRate == null ? null : messagesPerSec / limitRate, usage, machineBusy,
                 Math.max(0, machineBusy * Runtime.getRuntime().availableProcessors()
                         - usage.stream().mapToDouble(ProcessSampler.Usage::cpuPercent).sum()),
-                loadBefore, loadAfter);
+                loadBefore, loadAfter, finals > 0 ? 1000 * usage.stream().filter(u -> !u.name().equals("benchmark"))
+                        .mapToDouble(ProcessSampler.Usage::cpuSeconds).sum() / finals : 0);
     }
 }

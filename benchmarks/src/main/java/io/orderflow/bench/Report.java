@@ -35,6 +35,8 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
      * @param machineCpuBusyPercent share of all cores busy with anything during the window
      * @param otherCpuPercent   CPU (% of one core) used by processes that are not part of the run: the machine
      *                          is shared, and this says how much of it the run did not have
+     * @param suiteCpuMsPerFinalOrder CPU time of the broker and the five services per order that reached a final
+     *                          state: what an order costs, whatever else shares the machine
      */
     record Phase(String name, String mode, String startedAt, String endedAt, double seconds, double targetRate, long ordersSent, long ordersMissed,
             double maxScheduleLagMs, double postedPerSec, double finalPerSec, double shippedPerSec,
@@ -43,7 +45,7 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
             Map<String, Double> messagesPerSecByTopic, double mibPerSec, Map<String, Double> mibPerSecByTopic,
             Double ratioToBrokerLimit, List<ProcessSampler.Usage> processes,
             double machineCpuBusyPercent, double otherCpuPercent, String loadAverageAtStart,
-            String loadAverageAtEnd) {
+            String loadAverageAtEnd, double suiteCpuMsPerFinalOrder) {
     }
 
     /** What the correctness checks found. */
@@ -91,11 +93,14 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
             phase.latencyMs().forEach((name, s) -> row(out, name, s));
             out.printf("  %-28s %8s %9s %9s %9s %9s%n", "per hop (shipped orders)", "", "", "", "", "");
             phase.hopsMs().forEach((name, s) -> row(out, name, s));
-            out.printf("  %-20s %8s %9s %10s%n", "process", "pid", "CPU %", "RSS MiB");
+            double finals = phase.finalPerSec() * phase.seconds();
+            out.printf("  %-20s %8s %9s %13s %10s%n", "process", "pid", "CPU %", "CPU ms/order", "RSS MiB");
             for (ProcessSampler.Usage usage : phase.processes()) {
-                out.printf("  %-20s %8d %9.1f %10.0f%n", usage.name(), usage.pid(), usage.cpuPercent(),
-                        usage.rssMibMax());
+                out.printf("  %-20s %8d %9.1f %13.1f %10.0f%n", usage.name(), usage.pid(), usage.cpuPercent(),
+                        finals > 0 ? 1000 * usage.cpuSeconds() / finals : 0, usage.rssMibMax());
             }
+            out.printf("  the suite (broker and services) used %.1f ms of CPU per final order%n",
+                    phase.suiteCpuMsPerFinalOrder());
             out.printf("  machine CPU busy %.0f%% of %d cores, %.0f%% of one core used by other processes; load %s -> %s%n",
                     phase.machineCpuBusyPercent(), machine.cores(), phase.otherCpuPercent(),
                     phase.loadAverageAtStart(), phase.loadAverageAtEnd());
