@@ -117,8 +117,8 @@ class ClusterFailoverIT {
         }
         cluster.awaitReady(Duration.ofSeconds(90));
 
-        System.out.printf("POST /orders until taken (%d clients), slowest: before the kill %d ms, while node %d was"
-                        + " down %d ms, after its restart %d ms; %d refused attempts retried%n", CLIENTS,
+        System.out.printf("POST /orders until taken (%d clients), slowest begun: before the kill %d ms, while node %d"
+                        + " was down %d ms, after its restart %d ms; %d refused attempts retried%n", CLIENTS,
                 slowestMs.getOrDefault(Phase.BEFORE_KILL, 0L), VICTIM + 1, slowestMs.getOrDefault(Phase.NODE_DOWN, 0L),
                 slowestMs.getOrDefault(Phase.AFTER_RESTART, 0L), refusals.get());
         assertThat(accepted).as("every order taken once").hasSize(ORDERS).doesNotHaveDuplicates();

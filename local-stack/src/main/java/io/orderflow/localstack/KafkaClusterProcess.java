@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -76,10 +79,35 @@ public final class KafkaClusterProcess {
         return nodes.get(index);
     }
 
-    /** Starts every node; they only elect a controller once a majority runs, so start them all before waiting. */
+    /**
+     * Starts every node; they only elect a controller once a majority runs, so start them all before waiting.
+     * In parallel: formatting the storage alone is a JVM start of several seconds per node.
+     */
     public void start() throws IOException, InterruptedException {
-        for (KafkaBrokerProcess node : nodes) {
-            node.start();
+        ExecutorService starters = Executors.newFixedThreadPool(nodes.size());
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (KafkaBrokerProcess node : nodes) {
+                started.add(starters.submit(() -> {
+                    node.start();
+                    return null;
+                }));
+            }
+            for (Future<?> node : started) {
+                try {
+                    node.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            starters.shutdown();
         }
     }
 
