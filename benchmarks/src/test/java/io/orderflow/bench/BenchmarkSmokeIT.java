@@ -22,9 +22,9 @@ class BenchmarkSmokeIT {
     @Test
     void aShortRunPassesEveryCheckAndWritesItsReport() throws Exception {
         Path out = Path.of("target", "smoke").toAbsolutePath();
-        BenchOptions options = BenchOptions.parse(List.of("--warmup", "3s", "--duration", "8s", "--open-duration",
-                "6s", "--rate", "10", "--clients", "8", "--max-in-flight", "100", "--customers", "20",
-                "--products", "12", "--broker-records", "5000", "--drain-timeout", "60s", "--out", out.toString()),
+        BenchOptions options = BenchOptions.parse(List.of("--warmup", "2s", "--duration", "6s", "--open-duration",
+                "5s", "--rate", "10", "--clients", "8", "--max-in-flight", "100", "--customers", "20",
+                "--products", "12", "--broker-records", "3000", "--drain-timeout", "60s", "--out", out.toString()),
                 out);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream tee = new PrintStream(new TeeStream(console, System.out), true, StandardCharsets.UTF_8);
@@ -34,12 +34,15 @@ class BenchmarkSmokeIT {
         assertThat(report.checks().failures()).isEmpty();
         assertThat(report.checks().passed()).isTrue();
         assertThat(report.checks().outcomes()).containsKey("SHIPPED");
-        assertThat(report.brokerLimit().transactionalProducer().records()).isEqualTo(5000);
+        assertThat(report.brokerLimit().transactionalProducer().records()).isEqualTo(3000);
         assertThat(report.brokerLimit().limitMessagesPerSec()).isPositive();
 
         Report.Phase max = report.phases().get(0);
         Report.Phase open = report.phases().get(1);
-        assertThat(max.shippedPerSec()).isPositive();
+        // Per-second rates of a 6 s window may be 0 on a slow, shared machine (orders take longer than that);
+        // the orders each phase placed have all finished after its drain, so their latencies are there.
+        assertThat(max.latencyMs().get(Latencies.POST_TO_SHIPPED).count()).isPositive();
+        assertThat(max.latencyMs().get(Latencies.HTTP_POST).count()).isEqualTo(max.ordersSent());
         assertThat(max.messagesPerSec()).isPositive();
         assertThat(max.ratioToBrokerLimit()).isPositive();
         assertThat(max.processes()).extracting(ProcessSampler.Usage::name).containsExactly("kafka",
