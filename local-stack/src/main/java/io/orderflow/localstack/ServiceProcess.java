@@ -90,7 +90,7 @@ public final class ServiceProcess {
     public void start(String bootstrapServers) throws IOException {
         Files.createDirectories(stateDir);
         // Serial GC: five services and a broker share a few cores, and G1's concurrent threads cost more CPU
-        // per order than the short pauses of a small heap (docs/benchmarks.md: -21% CPU per order, +26% orders/s).
+        // per order than the short pauses of a small heap (docs/benchmarks.md: -18% CPU per order, +21% orders/s).
         process = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
                 "-jar", jar.toString()), logFile, environment(bootstrapServers));
     }
