@@ -1,5 +1,6 @@
 package io.orderflow.bench;
 
+import io.orderflow.localstack.InstanceCounts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,10 +27,12 @@ import java.util.Map;
  * @param seed            seed of the order mix, so two runs place the same orders
  * @param profile         record each service with Java Flight Recorder and summarise where its CPU went
  * @param serviceEnv      extra environment for every service (e.g. {@code KAFKA_COMMIT_INTERVAL_MS}), for tuning
+ * @param instances       instances of each service by module name; orders go round-robin to the orders-service ones
  */
 record BenchOptions(Duration warmup, Duration closedDuration, Duration openDuration, double rate, double rateFraction,
         int clients, int maxInFlight, long maxOrders, int customers, int products, long brokerRecords, Path outDir,
-        String serviceJvmOptions, Duration drainTimeout, long seed, boolean profile, Map<String, String> serviceEnv) {
+        String serviceJvmOptions, Duration drainTimeout, long seed, boolean profile, Map<String, String> serviceEnv,
+        Map<String, Integer> instances) {
 
     static final String USAGE = """
             Usage: benchmarks/run.sh [--build] [options]
@@ -48,6 +51,8 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
               --service-jvm-options S extra JVM flags for every service, e.g. "-XX:+UseSerialGC"
               --service-env K=V       extra environment for every service (repeatable), e.g.
                                       KAFKA_COMMIT_INTERVAL_MS=50 or LOGGING_LEVEL_IO_ORDERFLOW=WARN
+              --instances svc=N[,...] run N instances of a service, or all=N of every one (default 1);
+                                      POSTs go round-robin to the orders-service instances
               --drain-timeout 120s    wait this long for posted orders to finish after each phase (default 120s)
               --seed N                seed of the order mix (default 42)
               --profile               record the services with Java Flight Recorder; the report then says
@@ -58,6 +63,7 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
 
     BenchOptions {
         serviceEnv = Map.copyOf(serviceEnv);
+        instances = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instances));
         if (clients < 1 || maxInFlight < 1 || customers < 10 || products < 10) {
             throw new IllegalArgumentException("--clients and --max-in-flight must be >= 1, --customers and --products >= 10");
         }
@@ -92,6 +98,7 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
         long seed = 42;
         boolean profile = false;
         Map<String, String> serviceEnv = new LinkedHashMap<>();
+        InstanceCounts instances = InstanceCounts.one();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("-h") || arg.equals("--help")) {
@@ -130,6 +137,7 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
                 case "--service-jvm-options" -> jvmOptions = value;
                 case "--drain-timeout" -> drainTimeout = duration(flag, value);
                 case "--seed" -> seed = whole(flag, value);
+                case "--instances" -> instances = instances.plus(value);
                 case "--service-env" -> {
                     int sep = value.indexOf('=');
                     if (sep < 1) {
@@ -142,7 +150,7 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
         }
         return new BenchOptions(warmup, closed, open != null ? open : closed, rate, rateFraction, clients,
                 maxInFlight, maxOrders, customers, products, brokerRecords, outDir, jvmOptions, drainTimeout, seed,
-                profile, serviceEnv);
+                profile, serviceEnv, instances.byModule());
     }
 
     /** {@code 90s}, {@code 2m}, {@code 500ms} or a plain number of seconds. */

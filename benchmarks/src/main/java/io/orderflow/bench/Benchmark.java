@@ -97,8 +97,8 @@ public final class Benchmark {
                 limit = new BrokerLimit(stack.broker(), options.outDir().resolve("perf"), out)
                         .measure(options.brokerRecords());
             }
-            out.println("Starting the five services...");
-            stack.startServices(serviceEnvironment());
+            out.printf("Starting the five services (instances: %s)...%n", options.instances());
+            stack.startServices(serviceEnvironment(), options.instances());
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             int puts = new Seeder(http).seed(url(stack, "stock-service"), workload.stock(),
@@ -167,8 +167,10 @@ public final class Benchmark {
         });
         try (OrderTracker tracker = new OrderTracker(stack.bootstrapServers(), o -> generatorRef.get().finished(o));
                 TopicTraffic traffic = new TopicTraffic(stack.bootstrapServers())) {
-            LoadGenerator generator = new LoadGenerator(http, URI.create(url(stack, "orders-service") + "/orders"),
-                    tracker, workload, options.clients(), options.maxInFlight());
+            List<URI> ordersUris = stack.instances("orders-service").stream()
+                    .map(s -> URI.create("http://127.0.0.1:" + s.port() + "/orders")).toList();
+            LoadGenerator generator = new LoadGenerator(http, ordersUris, tracker, workload, options.clients(),
+                    options.maxInFlight());
             generatorRef.set(generator);
             ProgressLine progress = new ProgressLine(out, tracker, generator, sampler);
             ticker.scheduleAtFixedRate(progress::print, PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(),

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -13,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Places orders through {@code POST /orders} with at most {@code clients} requests in flight.
+ * Places orders through {@code POST /orders} with at most {@code clients} requests in flight, spread in turn
+ * over the orders-service instances (as a load balancer in front of them would).
  * <ul>
  *   <li><b>closed loop</b>: a new order as soon as a client is free and fewer than {@code maxInFlight} orders
  *       are unfinished (posted but not final): the suite's maximum rate, with a bounded backlog;</li>
@@ -27,7 +29,7 @@ final class LoadGenerator {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
-    private final URI ordersUri;
+    private final List<URI> ordersUris;
     private final OrderTracker tracker;
     private final Workload workload;
     private final Semaphore clients;
@@ -37,10 +39,14 @@ final class LoadGenerator {
     private final AtomicLong answered = new AtomicLong();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
-    LoadGenerator(HttpClient http, URI ordersUri, OrderTracker tracker, Workload workload, int clients,
+    /** @param ordersUris {@code POST /orders} of every orders-service instance; orders go to them in turn */
+    LoadGenerator(HttpClient http, List<URI> ordersUris, OrderTracker tracker, Workload workload, int clients,
             int maxInFlight) {
         this.http = http;
-        this.ordersUri = ordersUri;
+        if (ordersUris.isEmpty()) {
+            throw new IllegalArgumentException("no orders-service instance to post to");
+        }
+        this.ordersUris = List.copyOf(ordersUris);
         this.tracker = tracker;
         this.workload = workload;
         this.clients = new Semaphore(clients);
@@ -129,10 +135,11 @@ final class LoadGenerator {
     }
 
     private void send(String phase, long postMicros, boolean holdsPermit) {
-        Workload.OrderSpec spec = workload.order(sequence.incrementAndGet());
+        long number = sequence.incrementAndGet();
+        Workload.OrderSpec spec = workload.order(number);
         TrackedOrder order = new TrackedOrder(spec, phase, postMicros, holdsPermit);
         tracker.track(order);
-        HttpRequest request = HttpRequest.newBuilder(ordersUri).timeout(REQUEST_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(ordersUris.get((int) (number % ordersUris.size()))).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(spec.json())).build();
         sent.incrementAndGet();

@@ -70,6 +70,7 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
         out.println("=".repeat(100));
         out.printf("Machine: %d cores, %,d MiB, Java %s; load average %s at start, %s at end%n", machine.cores(),
                 machine.memoryMib(), machine.java(), machine.loadAverageAtStart(), machine.loadAverageAtEnd());
+        out.println("Instances: " + options.instances());
         if (brokerLimit != null) {
             out.printf("Broker limit (records of %.0f bytes): producer idempotent %,.0f/s, transactional %,.0f/s; "
                             + "consumer read_committed %,.0f/s%n", brokerLimit.averageRecordBytes(),

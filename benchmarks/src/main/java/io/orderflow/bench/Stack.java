@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The whole suite for one run, as the local stack runs it but on free ports and in a fresh directory: one
- * KRaft broker and the five services, each in its own JVM. Closing it stops the services, then the broker.
+ * KRaft broker and the five services (one or more instances each), each instance in its own JVM. Closing it stops the services, then the broker.
  */
 final class Stack implements AutoCloseable {
 
@@ -33,6 +33,7 @@ final class Stack implements AutoCloseable {
     private final PrintStream out;
     private final KafkaBrokerProcess broker;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, List<ServiceProcess>> byModule = new LinkedHashMap<>();
 
     Stack(Path dataDir, Path projectRoot, PrintStream out) {
         this.dataDir = dataDir;
@@ -61,14 +62,22 @@ final class Stack implements AutoCloseable {
                 broker.pid(), (System.nanoTime() - started) / 1e9, topics.size(), Topics.PARTITIONS);
     }
 
-    /** Starts the five services together and waits until every one is ready. */
-    void startServices(Map<String, String> env) throws IOException, InterruptedException {
+    /**
+     * Starts the services together, {@code instances} of each (instance n of a service is named
+     * {@code <service>-n} from the second on, with its own state directory and log), and waits until every
+     * one is ready.
+     */
+    void startServices(Map<String, String> env, Map<String, Integer> instances) throws IOException, InterruptedException {
         long started = System.nanoTime();
         for (String module : MODULES) {
-            ServiceProcess service = ServiceProcess.forTest(module, module, freePort(), projectRoot,
-                    dataDir.resolve(module), dataDir.resolve("logs").resolve(module + ".log"), env);
-            services.put(module, service);
-            service.start(broker.bootstrapServers());
+            for (int n = 1; n <= instances.getOrDefault(module, 1); n++) {
+                String name = n == 1 ? module : module + "-" + n;
+                ServiceProcess service = ServiceProcess.forTest(module, name, freePort(), projectRoot,
+                        dataDir.resolve(name), dataDir.resolve("logs").resolve(name + ".log"), env);
+                services.put(name, service);
+                byModule.computeIfAbsent(module, m -> new ArrayList<>()).add(service);
+                service.start(broker.bootstrapServers());
+            }
         }
         long deadline = started + READY_TIMEOUT.toNanos();
         List<ServiceProcess> pending = new ArrayList<>(services.values());
@@ -95,12 +104,18 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** The first instance of a service. */
     ServiceProcess service(String module) {
         ServiceProcess service = services.get(module);
         if (service == null) {
             throw new IllegalStateException(module + " is not running");
         }
         return service;
+    }
+
+    /** Every instance of a service, the first one first. */
+    List<ServiceProcess> instances(String module) {
+        return List.copyOf(byModule.getOrDefault(module, List.of()));
     }
 
     /** Every process of the suite, broker first, for CPU and memory sampling. */

@@ -22,6 +22,17 @@ class BenchOptionsTest {
         assertThat(options.rateFraction()).isEqualTo(0.5);
         assertThat(options.clients()).isEqualTo(32);
         assertThat(options.outDir()).isEqualTo(OUT);
+        assertThat(options.instances()).hasSize(5).allSatisfy((service, n) -> assertThat(n).isEqualTo(1));
+    }
+
+    @Test
+    void runsSeveralInstancesOfTheServicesItIsToldTo() {
+        BenchOptions options = BenchOptions.parse(List.of("--instances", "all=2", "--instances=stock-service=3"), OUT);
+
+        assertThat(options.instances()).containsEntry("orders-service", 2).containsEntry("stock-service", 3)
+                .containsEntry("fulfillment-service", 2);
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--instances", "stocks=2"), OUT))
+                .hasMessageContaining("Unknown service: stocks");
     }
 
     @Test

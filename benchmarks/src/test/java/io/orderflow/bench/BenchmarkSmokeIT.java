@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The benchmark as CI runs it: a few seconds of each phase at a low rate on the real stack (a broker and the
- * five services as child JVMs). Not a measurement: it proves the whole command works and that its
+ * five services as child JVMs, two orders-service instances sharing the POSTs). Not a measurement: it proves the whole command works and that its
  * correctness checks pass, so a change that breaks the flow or the benchmark is caught.
  */
 class BenchmarkSmokeIT {
@@ -24,7 +24,8 @@ class BenchmarkSmokeIT {
         Path out = Path.of("target", "smoke").toAbsolutePath();
         BenchOptions options = BenchOptions.parse(List.of("--warmup", "2s", "--duration", "6s", "--open-duration",
                 "5s", "--rate", "10", "--clients", "8", "--max-in-flight", "100", "--customers", "20",
-                "--products", "12", "--broker-records", "3000", "--drain-timeout", "60s", "--out", out.toString()),
+                "--products", "12", "--broker-records", "3000", "--drain-timeout", "60s", "--instances",
+                "orders-service=2", "--out", out.toString()),
                 out);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream tee = new PrintStream(new TeeStream(console, System.out), true, StandardCharsets.UTF_8);
@@ -46,8 +47,8 @@ class BenchmarkSmokeIT {
         assertThat(max.messagesPerSec()).isPositive();
         assertThat(max.ratioToBrokerLimit()).isPositive();
         assertThat(max.processes()).extracting(ProcessSampler.Usage::name).containsExactly("kafka",
-                "orders-service", "basket-service", "payment-service", "stock-service", "fulfillment-service",
-                "benchmark");
+                "orders-service", "orders-service-2", "basket-service", "payment-service", "stock-service",
+                "fulfillment-service", "benchmark");
         assertThat(max.processes()).allSatisfy(p -> assertThat(p.rssMibMax()).isPositive());
         assertThat(open.targetRate()).isEqualTo(10);
         assertThat(open.latencyMs().get(Latencies.POST_TO_SHIPPED).count()).isPositive();

@@ -29,8 +29,9 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
                                        a relative DIR is taken from the project root)
               --clean                  wipe the data dir first (topics, stores and logs are lost)
               --services a,b           start only these services (default: all five)
-              --instances svc=N[,...]  run N instances of a service (extra ones get free ports
-                                       and their own state dir, e.g. .data/stock-service-2)
+              --instances svc=N[,...]  run N instances of a service, or all=N of every one (extra
+                                       ones get free ports and their own state dir, e.g.
+                                       .data/stock-service-2)
               --kafka-port PORT        broker port (default 9092; the controller uses PORT+1)
               --no-services            start the broker and create the topics only
               --build                  (run-local.sh) rebuild the jars before starting
@@ -61,7 +62,7 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
         boolean help = false;
         int kafkaPort = DEFAULT_KAFKA_PORT;
         List<OrderflowService> services = List.of(OrderflowService.values());
-        Map<OrderflowService, Integer> extraInstances = new LinkedHashMap<>();
+        InstanceCounts counts = InstanceCounts.one();
 
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -88,7 +89,7 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
                     switch (flag) {
                         case "--data-dir" -> dataDir = projectRoot.resolve(value).normalize();
                         case "--services" -> services = parseServices(value);
-                        case "--instances" -> extraInstances.putAll(parseInstances(value));
+                        case "--instances" -> counts = counts.plus(value);
                         default -> kafkaPort = parsePort(value);
                     }
                 }
@@ -98,9 +99,10 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
 
         Map<OrderflowService, Integer> instances = new LinkedHashMap<>();
         for (OrderflowService service : services) {
-            instances.put(service, extraInstances.getOrDefault(service, 1));
+            instances.put(service, counts.of(service.moduleName()));
         }
-        for (OrderflowService service : extraInstances.keySet()) {
+        for (String named : counts.named()) {
+            OrderflowService service = service(named);
             if (!services.contains(service)) {
                 throw new IllegalArgumentException(
                         "--instances names " + service.moduleName() + ", which is not in --services");
@@ -127,30 +129,8 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
         return services;
     }
 
-    private static Map<OrderflowService, Integer> parseInstances(String value) {
-        Map<OrderflowService, Integer> instances = new LinkedHashMap<>();
-        for (String pair : value.split(",")) {
-            String[] parts = pair.trim().split("=", 2);
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("--instances expects service=N, got: " + pair);
-            }
-            int count;
-            try {
-                count = Integer.parseInt(parts[1].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--instances: not a number: " + parts[1]);
-            }
-            if (count < 1) {
-                throw new IllegalArgumentException("--instances: at least 1 instance, got " + count);
-            }
-            instances.put(service(parts[0].trim()), count);
-        }
-        return instances;
-    }
-
     private static OrderflowService service(String name) {
-        return OrderflowService.byModuleName(name).orElseThrow(() -> new IllegalArgumentException(
-                "Unknown service: " + name + " (known: " + String.join(", ", OrderflowService.moduleNames()) + ")"));
+        return InstanceCounts.service(name);
     }
 
     private static int parsePort(String value) {

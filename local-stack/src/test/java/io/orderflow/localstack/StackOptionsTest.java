@@ -61,6 +61,15 @@ class StackOptionsTest {
     }
 
     @Test
+    void allAppliesToTheChosenServicesOnly() {
+        StackOptions options = parse("--services", "orders-service,stock-service", "--instances", "all=2");
+
+        assertThat(options.instancesOf(ORDERS)).isEqualTo(2);
+        assertThat(options.instancesOf(STOCK)).isEqualTo(2);
+        assertThat(options.instancesOf(PAYMENT)).isZero();
+    }
+
+    @Test
     void relativeDataDirIsTakenFromTheProjectRoot() {
         assertThat(parse("--data-dir", "tmp/../other").dataDir()).isEqualTo(ROOT.resolve("other"));
     }
