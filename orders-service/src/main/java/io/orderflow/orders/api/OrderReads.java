@@ -4,7 +4,6 @@ import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.orders.query.OrderQueries;
-import io.orderflow.orders.topology.CustomerOrders;
 import io.orderflow.service.query.InstanceForwarder;
 import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.web.ApiException;
@@ -70,13 +69,11 @@ final class OrderReads {
     }
 
     ResponseEntity<?> byCustomer(String customerId, HttpServletRequest request) {
-        KeyLookup<CustomerOrders> lookup = queries.customerOrders(customerId);
-        if (lookup instanceof KeyLookup.Remote<CustomerOrders> remote) {
+        KeyLookup<List<Order>> lookup = queries.customerOrders(customerId);
+        if (lookup instanceof KeyLookup.Remote<List<Order>> remote) {
             return forwarder.forward(remote.host(), request);
         }
-        CustomerOrders orders = ((KeyLookup.Local<CustomerOrders>) lookup).value();
-        List<OrderView> views = orders == null ? List.of()
-                : orders.newestFirst().stream().map(OrderView::of).toList();
-        return ResponseEntity.ok(views);
+        List<Order> orders = ((KeyLookup.Local<List<Order>>) lookup).value();
+        return ResponseEntity.ok(orders.stream().map(OrderView::of).toList());
     }
 }

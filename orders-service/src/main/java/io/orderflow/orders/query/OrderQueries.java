@@ -3,7 +3,7 @@ package io.orderflow.orders.query;
 import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.orders.domain.OrderRecord;
-import io.orderflow.orders.topology.CustomerOrders;
+import io.orderflow.orders.topology.CustomerOrderIndex;
 import io.orderflow.orders.topology.OrdersTopology;
 import io.orderflow.orders.topology.ProductUnits;
 import io.orderflow.service.query.KeyLookup;
@@ -29,6 +29,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * instance to ask ({@link KeyLookup.Remote}); the API forwards those.
  */
 public final class OrderQueries {
+
+    /** Newest first by creation time, then by id, as {@code GET /orders?customerId=} lists them. */
+    public static final Comparator<Order> NEWEST_FIRST =
+            Comparator.comparing(Order::createdAt).reversed().thenComparing(Order::id);
 
     private final StoreQueries stores;
     private final OrderChangeNotifier changes;
@@ -91,8 +95,14 @@ public final class OrderQueries {
         return Optional::isPresent;
     }
 
-    public KeyLookup<CustomerOrders> customerOrders(String customerId) {
-        return stores.lookup(OrdersTopology.CUSTOMER_ORDERS_STORE, customerId);
+    /** A customer's orders as of their latest state, newest first, if this instance holds the customer. */
+    public KeyLookup<List<Order>> customerOrders(String customerId) {
+        KeyLookup<List<Order>> lookup = stores.scanPrefix(OrdersTopology.CUSTOMER_ORDERS_STORE, customerId,
+                CustomerOrderIndex.prefix(customerId));
+        if (lookup instanceof KeyLookup.Local<List<Order>> local) {
+            return new KeyLookup.Local<>(local.value().stream().sorted(NEWEST_FIRST).toList());
+        }
+        return lookup;
     }
 
     /** Hourly figures of one product, oldest window first, if this instance holds the product. */

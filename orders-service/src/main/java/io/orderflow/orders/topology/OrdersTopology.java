@@ -7,6 +7,7 @@ import static io.orderflow.events.topics.Topics.ORDER_COMMAND_RESULTS;
 import static io.orderflow.events.topics.Topics.ORDER_VALIDATIONS;
 import static io.orderflow.events.topics.Topics.SHIPMENTS;
 
+import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.orders.domain.OrderRecord;
@@ -22,8 +23,8 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -32,14 +33,16 @@ import org.apache.kafka.streams.state.WindowStore;
  * <ol>
  *   <li><b>lifecycle</b>: commands, checkouts, check verdicts and shipments, all keyed by order id, merged
  *       into one processor that owns the orders store and publishes every state change to {@code orders};</li>
- *   <li><b>customer lists</b>: {@code orders} re-keyed by customer into a store of each customer's orders;</li>
+ *   <li><b>customer lists</b>: {@code orders} re-keyed by customer into a store with one entry per order,
+ *       read by prefix scan;</li>
  *   <li><b>hourly analytics</b>: created orders' lines counted per product per hour of creation.</li>
  * </ol>
  */
 public final class OrdersTopology {
 
     public static final String ORDERS_STORE = "orders-store";
-    public static final String CUSTOMER_ORDERS_STORE = "customer-orders-store";
+    /** One entry per order under {@code <customerId>/<orderId>}, partitioned by customer id. */
+    public static final String CUSTOMER_ORDERS_STORE = "customer-order-index-store";
     public static final String HOURLY_PRODUCT_STORE = "hourly-product-orders-store";
     public static final Duration WINDOW = Duration.ofHours(1);
     private static final Duration MIN_RETENTION = Duration.ofDays(7);
@@ -62,7 +65,7 @@ public final class OrdersTopology {
     public void build(StreamsBuilder builder) {
         lifecycle(builder);
         KStream<String, OrderStateChanged> changes = builder.stream(ORDERS.name(), ORDERS.consumed());
-        customerLists(changes);
+        customerLists(builder, changes);
         hourlyAnalytics(changes);
     }
 
@@ -99,14 +102,13 @@ public final class OrdersTopology {
         return output instanceof OrderOutput.Reply r ? List.of(r.result()) : List.of();
     }
 
-    private static void customerLists(KStream<String, OrderStateChanged> changes) {
-        changes.groupBy((orderId, change) -> change.order().customerId(),
-                        Grouped.with("orders-by-customer", Serdes.String(), ORDERS.valueSerde()))
-                .aggregate(CustomerOrders::empty, (customerId, change, orders) -> orders.with(change.order()),
-                        Named.as("customer-orders"),
-                        Materialized.<String, CustomerOrders, KeyValueStore<Bytes, byte[]>>as(CUSTOMER_ORDERS_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(StateSerde.of(CustomerOrders.class)));
+    private static void customerLists(StreamsBuilder builder, KStream<String, OrderStateChanged> changes) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_ORDERS_STORE),
+                Serdes.String(), StateSerde.of(Order.class)).withCachingEnabled());
+        changes.selectKey((orderId, change) -> change.order().customerId(), Named.as("key-by-customer"))
+                .repartition(Repartitioned.<String, OrderStateChanged>as("orders-by-customer")
+                        .withKeySerde(Serdes.String()).withValueSerde(ORDERS.valueSerde()))
+                .process(CustomerOrderIndex::new, Named.as("customer-orders"), CUSTOMER_ORDERS_STORE);
     }
 
     private void hourlyAnalytics(KStream<String, OrderStateChanged> changes) {

@@ -11,6 +11,8 @@ import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TestKafka;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -107,6 +109,33 @@ class OrdersApiIT {
         HttpJson.Response all = http.get("/analytics/orders/hourly");
         assertThat(all.status()).as(all.toString()).isEqualTo(200);
         assertThat(all.body()).contains(product);
+    }
+
+    @Test
+    void customerListHasEachOfTheCustomersOrdersOnceInItsLatestStateNewestFirst() {
+        String customer = "c-" + UUID.randomUUID();
+        // Its id starts with the first customer's: the list of one must not pick up the other's orders.
+        String longerId = customer + "0";
+        List<String> ids = List.of("o-" + UUID.randomUUID(), "o-" + UUID.randomUUID(), "o-" + UUID.randomUUID());
+        ids.forEach(id -> assertThat(http.post("/orders", order(id, customer, "p-1", 1, "2.00")).status()).isEqualTo(201));
+        String other = "o-" + UUID.randomUUID();
+        assertThat(http.post("/orders", order(other, longerId, "p-1", 1, "2.00")).status()).isEqualTo(201);
+        assertThat(http.post("/orders/" + ids.get(1) + "/cancel", "").status()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpJson.Response list = http.get("/orders?customerId=" + customer);
+            assertThat(list.status()).as(list.toString()).isEqualTo(200);
+            List<JsonNode> orders = list.json().valueStream().toList();
+            assertThat(orders).extracting(o -> o.get("id").asString()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(orders).filteredOn(o -> o.get("id").asString().equals(ids.get(1)))
+                    .extracting(o -> o.get("state").asString()).containsExactly("CANCELLED");
+            List<Instant> created = orders.stream().map(o -> Instant.parse(o.get("createdAt").asString())).toList();
+            assertThat(created).as("newest first").isSortedAccordingTo(Comparator.reverseOrder());
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                http.get("/orders?customerId=" + longerId).json().valueStream().map(o -> o.get("id").asString()))
+                .containsExactly(other));
+        assertThat(http.get("/orders?customerId=c-" + UUID.randomUUID()).body()).isEqualTo("[]");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.CommandStatus;
 import io.orderflow.events.order.CheckType;
+import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.order.OrderCommand;
 import io.orderflow.events.order.OrderLine;
@@ -23,11 +24,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -96,8 +99,16 @@ class OrdersTopologyTest {
         commands.pipeInput("o-2", place("o-2", "c-1", T0.minus(Duration.ofHours(1)), new OrderLine("p-1", 3, BigDecimal.ONE)));
         // The driver feeds what the topology writes to `orders` back into its `orders` source, as the broker would.
 
-        KeyValueStore<String, CustomerOrders> customers = driver.getKeyValueStore(OrdersTopology.CUSTOMER_ORDERS_STORE);
-        assertThat(customers.get("c-1").newestFirst()).extracting(o -> o.id()).containsExactly("o-1", "o-2");
+        commands.pipeInput("o-3", place("o-3", "c-10", T0, new OrderLine("p-2", 1, BigDecimal.ONE)));
+
+        KeyValueStore<String, Order> customers = driver.getKeyValueStore(OrdersTopology.CUSTOMER_ORDERS_STORE);
+        List<String> ofC1 = new ArrayList<>();
+        try (KeyValueIterator<String, Order> it = customers.prefixScan(CustomerOrderIndex.prefix("c-1"),
+                Serdes.String().serializer())) {
+            it.forEachRemaining(kv -> ofC1.add(kv.value.id()));
+        }
+        assertThat(ofC1).as("c-1's orders only, not c-10's").containsExactlyInAnyOrder("o-1", "o-2");
+        assertThat(customers.get(CustomerOrderIndex.key("c-10", "o-3")).state()).isEqualTo(OrderState.CREATED);
 
         WindowStore<String, ProductUnits> hourly = driver.getWindowStore(OrdersTopology.HOURLY_PRODUCT_STORE);
         List<Long> units = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -51,6 +52,28 @@ public final class StoreQueries {
         } catch (InvalidStateStoreException e) {
             throw new ServiceUnavailableException("the " + storeName + " store is being rebalanced", e);
         }
+    }
+
+    /**
+     * Every value of a key-value store with String keys whose key starts with {@code prefix}, in key order, from
+     * the partition that {@code partitionKey} hashes to: for stores that keep many entries under one
+     * partitioning key, e.g. {@code <customerId>/<orderId>} entries of a store fed by a topic keyed by customer id.
+     */
+    public <V> KeyLookup<List<V>> scanPrefix(String storeName, String partitionKey, String prefix) {
+        KafkaStreams kafkaStreams = running();
+        KeyQueryMetadata metadata = locate(kafkaStreams, storeName, partitionKey);
+        if (!metadata.activeHost().equals(self)) {
+            return new KeyLookup.Remote<>(metadata.activeHost());
+        }
+        ReadOnlyKeyValueStore<String, V> store = store(kafkaStreams, storeName,
+                QueryableStoreTypes.<String, V>keyValueStore(), metadata.partition());
+        List<V> values = new ArrayList<>();
+        try (KeyValueIterator<String, V> entries = store.prefixScan(prefix, Serdes.String().serializer())) {
+            entries.forEachRemaining(entry -> values.add(entry.value));
+        } catch (InvalidStateStoreException e) {
+            throw new ServiceUnavailableException("the " + storeName + " store is being rebalanced", e);
+        }
+        return new KeyLookup.Local<>(values);
     }
 
     /** The instance holding a key of any store keyed by String (key-value or windowed): empty when it is this one. */
