@@ -40,6 +40,8 @@ class FaultsIT {
         broker = new KafkaBrokerProcess(dir, FreePorts.next(), FreePorts.next(), System.getProperty("java.class.path"));
         broker.start();
         broker.awaitReady(Duration.ofSeconds(90));
+        await().atMost(Duration.ofSeconds(60)).ignoreException(UncheckedIOException.class).until(() -> "UP".equals(
+                suite.orders().get("/actuator/health").json().get("components").get("kafka").get("status").asString()));
         suite = Suite.start(Suite.ALL, Map.of(), broker.bootstrapServers());
     }
 
@@ -69,6 +71,11 @@ class FaultsIT {
 
         assertThat(broker.stop(Duration.ofSeconds(30))).isTrue();
         long down = System.nanoTime();
+        HttpJson.Response health = suite.orders().get("/actuator/health");
+        assertThat(health.json().get("components").get("kafka").get("status").asString()).as(health.body())
+                .isEqualTo("DOWN");
+        assertThat(suite.orders().get("/actuator/health/liveness").status()).as("an outage is no reason to restart")
+                .isEqualTo(200);
         while (Duration.ofNanos(System.nanoTime() - down).compareTo(OUTAGE) < 0) {
             String id = unique("o");
             long asked = System.nanoTime();

@@ -225,6 +225,13 @@ class OrdersApiIT {
         HttpJson.Response readiness = http.get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body()).contains("kafkaStreams").contains("RUNNING");
+        assertThat(readiness.json().get("components").has("kafka")).as("connectivity is not a probe").isFalse();
+
+        HttpJson.Response health = http.get("/actuator/health");
+        JsonNode kafka = health.json().get("components").get("kafka");
+        assertThat(kafka.get("status").asString()).as(health.body()).isEqualTo("UP");
+        assertThat(kafka.get("details").get("brokers").asInt()).isEqualTo(1);
+        assertThat(kafka.get("details").get("clusterId").asString()).isNotBlank();
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.orderflow.service.config;
 import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
+import io.orderflow.service.metrics.StateStoreTagFilter;
 import io.orderflow.service.streams.DeadLetterHandler;
+import io.orderflow.service.streams.KafkaConnectivityHealth;
 import io.orderflow.service.streams.KafkaStreamsHealth;
 import io.orderflow.service.trace.TracingProcessorWrapper;
 import java.util.ArrayList;
@@ -81,6 +83,18 @@ public class KafkaStreamsSetup {
     @Bean
     HealthIndicator kafkaStreamsLivenessHealthIndicator(KafkaStreamsHealth health) {
         return health.liveness();
+    }
+
+    /** Contributor {@code kafka}: are the brokers reachable? Overall health only (why: the class comment). */
+    @Bean
+    KafkaConnectivityHealth kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaConnectivityHealth(admin.getConfigurationProperties());
+    }
+
+    /** One store tag for all Kafka Streams state-store meters, so Prometheus keeps every store's (see the class). */
+    @Bean
+    StateStoreTagFilter stateStoreTagFilter() {
+        return new StateStoreTagFilter();
     }
 
     @Bean
