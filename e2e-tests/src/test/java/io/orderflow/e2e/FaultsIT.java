@@ -40,8 +40,6 @@ class FaultsIT {
         broker = new KafkaBrokerProcess(dir, FreePorts.next(), FreePorts.next(), System.getProperty("java.class.path"));
         broker.start();
         broker.awaitReady(Duration.ofSeconds(90));
-        await().atMost(Duration.ofSeconds(60)).ignoreException(UncheckedIOException.class).until(() -> "UP".equals(
-                suite.orders().get("/actuator/health").json().get("components").get("kafka").get("status").asString()));
         suite = Suite.start(Suite.ALL, Map.of(), broker.bootstrapServers());
     }
 
@@ -89,6 +87,8 @@ class FaultsIT {
         }
         broker.start();
         broker.awaitReady(Duration.ofSeconds(90));
+        await().atMost(Duration.ofSeconds(60)).ignoreException(UncheckedIOException.class).until(() -> "UP".equals(
+                suite.orders().get("/actuator/health").json().get("components").get("kafka").get("status").asString()));
 
         for (int i = 0; i < 10; i++) {
             String id = unique("o");
