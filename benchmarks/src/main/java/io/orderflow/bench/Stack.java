@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * The whole suite for one run, as the local stack runs it but on free ports and in a fresh directory: one
- * KRaft broker and the five services (one or more instances each), each instance in its own JVM. Closing it stops the services, then the broker.
+ * KRaft broker and the five services (one or more instances each), each instance in its own JVM. Closing it
+ * stops the services, then the broker.
  */
 final class Stack implements AutoCloseable {
 
@@ -67,7 +68,8 @@ final class Stack implements AutoCloseable {
      * {@code <service>-n} from the second on, with its own state directory and log), and waits until every
      * one is ready.
      */
-    void startServices(Map<String, String> env, Map<String, Integer> instances) throws IOException, InterruptedException {
+    void startServices(Map<String, String> env, Map<String, Integer> instances)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
         for (String module : MODULES) {
             for (int n = 1; n <= instances.getOrDefault(module, 1); n++) {

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The benchmark as CI runs it: a few seconds of each phase at a low rate on the real stack (a broker and the
- * five services as child JVMs, two orders-service instances sharing the POSTs). Not a measurement: it proves the whole command works and that its
- * correctness checks pass, so a change that breaks the flow or the benchmark is caught.
+ * five services as child JVMs, two orders-service instances sharing the POSTs). Not a measurement: it proves
+ * the whole command works and that its correctness checks pass, so a change that breaks the flow or the
+ * benchmark is caught.
  */
 class BenchmarkSmokeIT {
 

@@ -30,7 +30,8 @@ class InstanceCountsTest {
 
     @Test
     void aRepeatedOptionAddsToTheEarlierOneAndLaterValuesWin() {
-        InstanceCounts counts = InstanceCounts.one().plus("orders-service=2,payment-service=2").plus("payment-service=4");
+        InstanceCounts counts = InstanceCounts.one().plus("orders-service=2,payment-service=2")
+                .plus("payment-service=4");
 
         assertThat(counts.of("orders-service")).isEqualTo(2);
         assertThat(counts.of("payment-service")).isEqualTo(4);
