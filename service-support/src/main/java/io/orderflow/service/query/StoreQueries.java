@@ -40,18 +40,7 @@ public final class StoreQueries {
 
     /** Looks up a key of a key-value store with String keys. */
     public <V> KeyLookup<V> lookup(String storeName, String key) {
-        KafkaStreams kafkaStreams = running();
-        KeyQueryMetadata metadata = locate(kafkaStreams, storeName, key);
-        if (!metadata.activeHost().equals(self)) {
-            return new KeyLookup.Remote<>(metadata.activeHost());
-        }
-        ReadOnlyKeyValueStore<String, V> store = store(kafkaStreams, storeName,
-                QueryableStoreTypes.<String, V>keyValueStore(), metadata.partition());
-        try {
-            return new KeyLookup.Local<>(store.get(key));
-        } catch (InvalidStateStoreException e) {
-            throw new ServiceUnavailableException("the " + storeName + " store is being rebalanced", e);
-        }
+        return readPartition(storeName, key, (ReadOnlyKeyValueStore<String, V> store) -> store.get(key));
     }
 
     /**
@@ -60,6 +49,18 @@ public final class StoreQueries {
      * partitioning key, e.g. {@code <customerId>/<orderId>} entries of a store fed by a topic keyed by customer id.
      */
     public <V> KeyLookup<List<V>> scanPrefix(String storeName, String partitionKey, String prefix) {
+        return readPartition(storeName, partitionKey, (ReadOnlyKeyValueStore<String, V> store) -> {
+            List<V> values = new ArrayList<>();
+            try (KeyValueIterator<String, V> entries = store.prefixScan(prefix, Serdes.String().serializer())) {
+                entries.forEachRemaining(entry -> values.add(entry.value));
+            }
+            return values;
+        });
+    }
+
+    /** Reads the partition {@code partitionKey} belongs to when this instance holds it, or names the holder. */
+    private <V, R> KeyLookup<R> readPartition(String storeName, String partitionKey,
+            Function<ReadOnlyKeyValueStore<String, V>, R> read) {
         KafkaStreams kafkaStreams = running();
         KeyQueryMetadata metadata = locate(kafkaStreams, storeName, partitionKey);
         if (!metadata.activeHost().equals(self)) {
@@ -67,13 +68,11 @@ public final class StoreQueries {
         }
         ReadOnlyKeyValueStore<String, V> store = store(kafkaStreams, storeName,
                 QueryableStoreTypes.<String, V>keyValueStore(), metadata.partition());
-        List<V> values = new ArrayList<>();
-        try (KeyValueIterator<String, V> entries = store.prefixScan(prefix, Serdes.String().serializer())) {
-            entries.forEachRemaining(entry -> values.add(entry.value));
+        try {
+            return new KeyLookup.Local<>(read.apply(store));
         } catch (InvalidStateStoreException e) {
             throw new ServiceUnavailableException("the " + storeName + " store is being rebalanced", e);
         }
-        return new KeyLookup.Local<>(values);
     }
 
     /** The instance holding a key of any store keyed by String (key-value or windowed): empty when it is this one. */
