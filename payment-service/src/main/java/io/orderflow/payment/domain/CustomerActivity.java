@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The orders a customer created in the last hour of creation times, oldest first: the fraud check's history.
- * Keyed by order id, so an order recorded twice counts once. The value of the customer-activity store.
+ * Keyed by order id, so an order recorded twice counts once. Read from the recent-orders store (one entry per
+ * order) for the window of the order being checked.
  */
 public record CustomerActivity(List<RecentOrder> orders) {
 

@@ -5,6 +5,7 @@ import io.orderflow.events.order.Rejection;
 import io.orderflow.events.payment.SetBalance;
 import io.orderflow.payment.domain.Account;
 import io.orderflow.payment.domain.CustomerActivity;
+import io.orderflow.payment.domain.FraudPolicy;
 import io.orderflow.payment.domain.PaymentAction;
 import io.orderflow.payment.domain.PaymentRules;
 import io.orderflow.payment.domain.PaymentStep;
@@ -19,7 +20,7 @@ import org.slf4j.MDC;
 
 /**
  * Applies each input to its customer through {@link PaymentRules} and writes the {@link PaymentStep} out:
- * account and activity to their stores, the verdict (re-keyed by order id) and the command answer (keyed by
+ * the account to its store, the order just checked to the recent orders, the verdict (re-keyed by order id) and the command answer (keyed by
  * command id) downstream, all in one exactly-once transaction.
  */
 final class PaymentProcessor implements Processor<String, PaymentInput, String, PaymentOutput> {
@@ -30,7 +31,7 @@ final class PaymentProcessor implements Processor<String, PaymentInput, String, 
     private final Clock clock;
     private ProcessorContext<String, PaymentOutput> context;
     private KeyValueStore<String, Account> accounts;
-    private KeyValueStore<String, CustomerActivity> activities;
+    private RecentOrders recentOrders;
 
     PaymentProcessor(PaymentRules rules, Clock clock) {
         this.rules = rules;
@@ -41,7 +42,7 @@ final class PaymentProcessor implements Processor<String, PaymentInput, String, 
     public void init(ProcessorContext<String, PaymentOutput> context) {
         this.context = context;
         this.accounts = context.getStateStore(PaymentTopology.ACCOUNTS_STORE);
-        this.activities = context.getStateStore(PaymentTopology.CUSTOMER_ACTIVITY_STORE);
+        this.recentOrders = new RecentOrders(context.getStateStore(PaymentTopology.RECENT_ORDERS_STORE));
     }
 
     @Override
@@ -75,8 +76,14 @@ final class PaymentProcessor implements Processor<String, PaymentInput, String, 
 
     private void onOrder(Record<String, PaymentInput> record, String customerId, PaymentAction action) {
         Account before = accounts.get(customerId);
-        PaymentStep step = rules.apply(before, activities.get(customerId), action, clock.instant());
+        // Only a check reads the history: the orders within the fraud window of this one's creation.
+        CustomerActivity window = action.kind() == PaymentAction.Kind.CHECK
+                ? recentOrders.window(customerId, action.createdAt(), FraudPolicy.WINDOW) : null;
+        PaymentStep step = rules.apply(before, window, action, clock.instant());
         write(record, customerId, step);
+        if (step.activity() != null) {
+            recentOrders.record(customerId, step.activity().find(action.orderId()).orElseThrow(), FraudPolicy.WINDOW);
+        }
         logChange(action, before, step);
     }
 
@@ -112,9 +119,6 @@ final class PaymentProcessor implements Processor<String, PaymentInput, String, 
     private void write(Record<String, PaymentInput> record, String customerId, PaymentStep step) {
         if (step.account() != null) {
             accounts.put(customerId, step.account());
-        }
-        if (step.activity() != null) {
-            activities.put(customerId, step.activity());
         }
         if (step.verdict() != null) {
             context.forward(record.withKey(step.verdict().orderId())

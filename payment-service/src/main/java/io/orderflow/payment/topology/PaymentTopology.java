@@ -10,7 +10,7 @@ import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.domain.Account;
-import io.orderflow.payment.domain.CustomerActivity;
+import io.orderflow.payment.domain.RecentOrder;
 import io.orderflow.payment.domain.PaymentAction;
 import io.orderflow.payment.domain.PaymentRules;
 import java.time.Clock;
@@ -28,7 +28,7 @@ import org.apache.kafka.streams.state.Stores;
  * orders -> payment-actions -> key-by-customer -> [orders-by-customer repartition] --+
  * account-commands -----------------------------------------------------------------+-> payments
  *
- * payments (accounts-store, customer-activity-store)
+ * payments (accounts-store, recent-orders-store)
  *   +-> verdicts, keyed by order id   -> order-validations
  *   +-> replies, keyed by command id  -> account-command-results
  * </pre>
@@ -39,7 +39,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class PaymentTopology {
 
     public static final String ACCOUNTS_STORE = "accounts-store";
-    public static final String CUSTOMER_ACTIVITY_STORE = "customer-activity-store";
+    /** One entry per order under {@code <customerId>/<createdAt millis>/<orderId>}: the fraud check's history. */
+    public static final String RECENT_ORDERS_STORE = "recent-orders-store";
     /** The repartition topic is {@code <application id>-orders-by-customer-repartition}. */
     public static final String ORDERS_BY_CUSTOMER = "orders-by-customer";
 
@@ -54,8 +55,8 @@ public final class PaymentTopology {
     public void build(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNTS_STORE),
                 Serdes.String(), StateSerde.of(Account.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_ACTIVITY_STORE),
-                Serdes.String(), StateSerde.of(CustomerActivity.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_ORDERS_STORE),
+                Serdes.String(), StateSerde.of(RecentOrder.class)));
 
         KStream<String, PaymentInput> orders = builder.stream(ORDERS.name(), ORDERS.consumed())
                 .flatMapValues(change -> PaymentAction.of(change).stream().toList(), Named.as("payment-actions"))
@@ -70,7 +71,7 @@ public final class PaymentTopology {
         KStream<String, PaymentOutput> outputs = orders
                 .merge(commands, Named.as("merge-account-commands"))
                 .process(() -> new PaymentProcessor(rules, clock), Named.as("payments"),
-                        ACCOUNTS_STORE, CUSTOMER_ACTIVITY_STORE);
+                        ACCOUNTS_STORE, RECENT_ORDERS_STORE);
 
         outputs.flatMapValues(PaymentTopology::verdictOf, Named.as("verdicts"))
                 .to(ORDER_VALIDATIONS.name(), ORDER_VALIDATIONS.produced());

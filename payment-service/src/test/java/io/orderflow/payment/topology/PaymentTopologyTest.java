@@ -18,18 +18,21 @@ import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.domain.Account;
-import io.orderflow.payment.domain.CustomerActivity;
 import io.orderflow.payment.domain.FraudPolicy;
 import io.orderflow.payment.domain.PaymentRules;
+import io.orderflow.payment.domain.RecentOrder;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
@@ -37,6 +40,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +63,7 @@ class PaymentTopologyTest {
     private TestOutputTopic<String, OrderCheckCompleted> verdicts;
     private TestOutputTopic<String, CommandResult> replies;
     private KeyValueStore<String, Account> accounts;
-    private KeyValueStore<String, CustomerActivity> activities;
+    private KeyValueStore<String, RecentOrder> recentOrders;
 
     @BeforeEach
     void start() {
@@ -76,7 +80,7 @@ class PaymentTopologyTest {
         verdicts = output(Topics.ORDER_VALIDATIONS);
         replies = output(Topics.ACCOUNT_COMMAND_RESULTS);
         accounts = driver.getKeyValueStore(PaymentTopology.ACCOUNTS_STORE);
-        activities = driver.getKeyValueStore(PaymentTopology.CUSTOMER_ACTIVITY_STORE);
+        recentOrders = driver.getKeyValueStore(PaymentTopology.RECENT_ORDERS_STORE);
     }
 
     @AfterEach
@@ -100,7 +104,7 @@ class PaymentTopologyTest {
                 .filter(node -> node.name().equals("payments"))
                 .map(TopologyDescription.Processor.class::cast).findFirst().orElseThrow();
         assertThat(processor.stores()).containsExactlyInAnyOrder(PaymentTopology.ACCOUNTS_STORE,
-                PaymentTopology.CUSTOMER_ACTIVITY_STORE);
+                PaymentTopology.RECENT_ORDERS_STORE);
     }
 
     @Test
@@ -136,7 +140,7 @@ class PaymentTopologyTest {
         assertThat(verdict.value.passed()).isTrue();
         assertThat(verdict.value.checkedAt()).isEqualTo(NOW);
         assertThat(accounts.get("c-1").holdOf("o-1")).contains(new BigDecimal("60.00"));
-        assertThat(activities.get("c-1").orders()).hasSize(1);
+        assertThat(recentOf("c-1")).extracting(RecentOrder::orderId).containsExactly("o-1");
     }
 
     @Test
@@ -153,7 +157,7 @@ class PaymentTopologyTest {
         assertThat(out.get(1).value.rejections().get(0).reason()).isEqualTo(RejectionReason.UNKNOWN_CUSTOMER);
         assertThat(accounts.get("c-1").held()).isEqualTo("0.00");
         assertThat(accounts.get("c-unknown")).isNull();
-        assertThat(activities.get("c-unknown").orders()).hasSize(1);
+        assertThat(recentOf("c-unknown")).hasSize(1);
     }
 
     @Test
@@ -235,6 +239,27 @@ class PaymentTopologyTest {
     }
 
     @Test
+    void theWindowSpansOneEntryPerOrderAndOrdersOlderThanAnHourAreForgotten() {
+        balance("c-1", "5000.00");
+        balance("c-10", "5000.00");
+
+        orders.pipeInput("o-old", created("o-old", "c-1", "900.00", NOON.minus(Duration.ofHours(2))));
+        orders.pipeInput("o-other", created("o-other", "c-10", "900.00", NOON));
+        orders.pipeInput("o-1", created("o-1", "c-1", "500.00", NOON.minusSeconds(3599)));
+        orders.pipeInput("o-2", created("o-2", "c-1", "500.00", NOON));
+        orders.pipeInput("o-3", created("o-3", "c-1", "0.01", NOON.plusMillis(500)));
+
+        List<OrderCheckCompleted> out = verdicts.readValuesToList();
+        assertThat(out).extracting(OrderCheckCompleted::orderId).containsExactly("o-old", "o-other", "o-1", "o-2", "o-3");
+        // o-old is two hours back and c-10 is another customer: only o-1 + o-2 = 1,000.00 count for o-2 (at the
+        // limit, passes); o-3, 0.5 s later and so still within an hour of o-1, adds 0.01 and trips.
+        assertThat(out).extracting(OrderCheckCompleted::passed).containsExactly(true, true, true, true, false);
+        assertThat(recentOf("c-1")).as("o-old forgotten, one entry per order, oldest first")
+                .extracting(RecentOrder::orderId).containsExactly("o-1", "o-2", "o-3");
+        assertThat(recentOf("c-10")).extracting(RecentOrder::orderId).containsExactly("o-other");
+    }
+
+    @Test
     void aValidatedOrderChangesNothing() {
         balance("c-1", "100.00");
         orders.pipeInput("o-1", created("o-1", "c-1", "60.00", NOON));
@@ -244,6 +269,15 @@ class PaymentTopologyTest {
 
         assertThat(verdicts.isEmpty()).isTrue();
         assertThat(accounts.get("c-1").held()).isEqualTo("60.00");
+    }
+
+    private List<RecentOrder> recentOf(String customerId) {
+        List<RecentOrder> found = new ArrayList<>();
+        try (KeyValueIterator<String, RecentOrder> it = recentOrders.prefixScan(customerId + "/",
+                Serdes.String().serializer())) {
+            it.forEachRemaining(entry -> found.add(entry.value));
+        }
+        return found;
     }
 
     private void balance(String customerId, String balance) {
