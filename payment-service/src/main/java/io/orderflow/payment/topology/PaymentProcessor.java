@@ -20,8 +20,8 @@ import org.slf4j.MDC;
 
 /**
  * Applies each input to its customer through {@link PaymentRules} and writes the {@link PaymentStep} out:
- * the account to its store, the order just checked to the recent orders, the verdict (re-keyed by order id) and the command answer (keyed by
- * command id) downstream, all in one exactly-once transaction.
+ * the account to its store, the order just checked to the recent orders, the verdict (re-keyed by order id)
+ * and the command answer (keyed by command id) downstream, all in one exactly-once transaction.
  */
 final class PaymentProcessor implements Processor<String, PaymentInput, String, PaymentOutput> {
 
