@@ -52,6 +52,14 @@ class SchemaFixturesTest {
     }
 
     @Test
+    void version2StockVerdictNamesItsProduct() throws IOException {
+        var verdict = Topics.ORDER_VALIDATIONS.valueSerde().deserializer().deserialize(Topics.ORDER_VALIDATIONS.name(),
+                fixture("v2/OrderCheckCompleted.json"));
+        assertThat(verdict.productId()).isEqualTo("p-1");
+        assertThat(verdict.passed()).isFalse();
+    }
+
+    @Test
     void thereIsAFixtureForEveryEventType() {
         assertThat(allTypeNames()).allSatisfy(type ->
                 assertThat(getClass().getResource("/fixtures/v1/" + type + ".json")).as(type).isNotNull());

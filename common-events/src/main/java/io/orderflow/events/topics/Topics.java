@@ -7,9 +7,11 @@ import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.order.OrderCommand;
 import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.payment.AccountCommand;
+import io.orderflow.events.payment.PaymentRequest;
 import io.orderflow.events.serde.EventSerde;
 import io.orderflow.events.shipment.ShipmentCreated;
 import io.orderflow.events.stock.StockCommand;
+import io.orderflow.events.stock.StockRequest;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -17,8 +19,8 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * Every topic the services share: name, key, serdes, and (in docs/events.md) who writes and reads it.
  *
- * <p>All order-keyed topics have the same partition count: orders-service merges them into one
- * processor, which Kafka Streams allows only for co-partitioned topics.
+ * <p>All topics have the same partition count: each service merges its inputs into one processor, which
+ * Kafka Streams allows only for co-partitioned topics.
  */
 public final class Topics {
 
@@ -47,6 +49,14 @@ public final class Topics {
             "basket-checkouts", "orderId", KEY, EventSerde.of(BasketCheckedOut.class),
             "Baskets turned into order requests (basket-service -> orders-service)");
 
+    public static final Topic<String, StockRequest> STOCK_REQUESTS = new Topic<>(
+            "stock-requests", "productId", KEY, EventSerde.of(StockRequest.class),
+            "Reservations, releases and deductions for one product of one order (orders-service -> stock-service)");
+
+    public static final Topic<String, PaymentRequest> PAYMENT_REQUESTS = new Topic<>(
+            "payment-requests", "customerId", KEY, EventSerde.of(PaymentRequest.class),
+            "Holds, releases and captures of one order's total (orders-service -> payment-service)");
+
     public static final Topic<String, StockCommand> STOCK_COMMANDS = new Topic<>(
             "stock-commands", "productId", KEY, EventSerde.of(StockCommand.class),
             "Stock level changes (stock-service API -> stock-service topology)");
@@ -66,7 +76,7 @@ public final class Topics {
 
     /** Every shared topic; each service makes sure they exist before its Streams app starts. */
     public static final List<Topic<?, ?>> ALL = List.of(
-            ORDER_COMMANDS, ORDERS, ORDER_VALIDATIONS, SHIPMENTS, BASKET_CHECKOUTS,
+            ORDER_COMMANDS, ORDERS, ORDER_VALIDATIONS, SHIPMENTS, BASKET_CHECKOUTS, STOCK_REQUESTS, PAYMENT_REQUESTS,
             STOCK_COMMANDS, ACCOUNT_COMMANDS, BASKET_COMMANDS,
             ORDER_COMMAND_RESULTS, STOCK_COMMAND_RESULTS, ACCOUNT_COMMAND_RESULTS, BASKET_COMMAND_RESULTS);
 
