@@ -3,6 +3,7 @@ package io.orderflow.service;
 import io.orderflow.service.config.KafkaStreamsSetup;
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.query.InstanceForwarder;
+import io.orderflow.service.query.InstanceShares;
 import io.orderflow.service.query.StoreQueries;
 import io.orderflow.service.web.WebSetup;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service imports: {@code @Import(ServiceSupport.class)} on its application class. Explicit on
@@ -25,6 +27,11 @@ public class ServiceSupport {
     StoreQueries storeQueries(StreamsBuilderFactoryBean streams, OrderflowProperties properties,
             @Value("${server.port}") int port) {
         return new StoreQueries(streams, new HostInfo(properties.advertisedHost(), port));
+    }
+
+    @Bean
+    InstanceShares instanceShares(StoreQueries stores, InstanceForwarder forwarder, JsonMapper json) {
+        return new InstanceShares(stores, forwarder, json);
     }
 
     @Bean

@@ -1,66 +1,41 @@
 package io.orderflow.orders.api;
 
 import io.orderflow.events.Ids;
-import io.orderflow.orders.query.HourlyProductOrders;
 import io.orderflow.orders.query.OrderQueries;
-import io.orderflow.service.query.InstanceForwarder;
-import io.orderflow.service.query.KeyLookup;
+import io.orderflow.orders.topology.OrdersTopology;
+import io.orderflow.service.query.InstanceShares;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET /analytics/orders/hourly}: orders and units per product per hour of creation. With a product,
- * the instance holding it answers; without, every instance's share is gathered ({@code scope=local} asks
- * one instance for its own share only).
+ * {@code GET /analytics/orders/hourly}: orders and units per product per hour of creation. Every instance
+ * holds a share of every product's figures (they are counted where orders are created), so the instance
+ * asked gathers the shares and adds them up.
  */
 @RestController
 class AnalyticsController {
 
     private final OrderQueries queries;
-    private final InstanceForwarder forwarder;
-    private final JsonMapper json;
+    private final InstanceShares shares;
 
-    AnalyticsController(OrderQueries queries, InstanceForwarder forwarder, JsonMapper json) {
+    AnalyticsController(OrderQueries queries, InstanceShares shares) {
         this.queries = queries;
-        this.forwarder = forwarder;
-        this.json = json;
+        this.shares = shares;
     }
 
     @GetMapping("/analytics/orders/hourly")
-    ResponseEntity<?> hourly(
+    ResponseEntity<List<HourlyRow>> hourly(
             @RequestParam(required = false) @Pattern(regexp = Ids.REGEX, message = "must be 1-64 characters of [A-Za-z0-9._:-]") String productId,
-            @RequestParam(required = false) String scope, HttpServletRequest request) {
-        if (productId != null) {
-            KeyLookup<List<HourlyProductOrders>> lookup = queries.hourly(productId);
-            if (lookup instanceof KeyLookup.Remote<List<HourlyProductOrders>> remote) {
-                return forwarder.forward(remote.host(), request);
-            }
-            return ResponseEntity.ok(rows(((KeyLookup.Local<List<HourlyProductOrders>>) lookup).value()));
-        }
-        if ("local".equals(scope)) {
-            return ResponseEntity.ok(rows(queries.hourlyLocal()));
-        }
-        List<HourlyRow> all = new ArrayList<>(rows(queries.hourlyLocal()));
-        for (HostInfo host : queries.stores().hostsOf(io.orderflow.orders.topology.OrdersTopology.HOURLY_PRODUCT_STORE)) {
-            if (!host.equals(queries.stores().self())) {
-                byte[] body = forwarder.fetch(host, "/analytics/orders/hourly?scope=local").getBody();
-                all.addAll(json.readValue(body, new TypeReference<List<HourlyRow>>() { }));
-            }
-        }
-        all.sort(java.util.Comparator.comparing(HourlyRow::windowStart).thenComparing(HourlyRow::productId));
-        return ResponseEntity.ok(all);
-    }
-
-    private static List<HourlyRow> rows(List<HourlyProductOrders> rows) {
-        return OrderQueries.sorted(rows).stream().map(HourlyRow::of).toList();
+            HttpServletRequest request) {
+        List<HourlyRow> shared = shares.gather(OrdersTopology.HOURLY_PRODUCT_STORE, request,
+                () -> queries.hourlyLocal(productId).stream().map(HourlyRow::of).toList(),
+                new TypeReference<List<HourlyRow>>() { });
+        return ResponseEntity.ok(HourlyRow.addedUp(shared));
     }
 }

@@ -5,6 +5,7 @@ import io.orderflow.orders.config.OrdersProperties;
 import io.orderflow.orders.query.OrderQueries;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.query.InstanceForwarder;
+import io.orderflow.service.query.InstanceShares;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class ApiConfig {
 
     @Bean
-    OrderReads orderReads(OrderQueries queries, InstanceForwarder forwarder, OrdersProperties properties) {
-        return new OrderReads(queries, forwarder, properties.longPoll().maxWait());
+    OrderReads orderReads(OrderQueries queries, InstanceForwarder forwarder, InstanceShares shares,
+            OrdersProperties properties) {
+        return new OrderReads(queries, forwarder, shares, properties.longPoll().maxWait());
     }
 
     @Bean

@@ -4,7 +4,9 @@ import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.orders.query.OrderQueries;
+import io.orderflow.orders.topology.OrdersTopology;
 import io.orderflow.service.query.InstanceForwarder;
+import io.orderflow.service.query.InstanceShares;
 import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,17 +16,20 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.core.type.TypeReference;
 
 /** Answers reads of orders: from this instance's stores, or by asking the instance that holds the key. */
 final class OrderReads {
 
     private final OrderQueries queries;
     private final InstanceForwarder forwarder;
+    private final InstanceShares shares;
     private final Duration maxWait;
 
-    OrderReads(OrderQueries queries, InstanceForwarder forwarder, Duration maxWait) {
+    OrderReads(OrderQueries queries, InstanceForwarder forwarder, InstanceShares shares, Duration maxWait) {
         this.queries = queries;
         this.forwarder = forwarder;
+        this.shares = shares;
         this.maxWait = maxWait;
     }
 
@@ -68,12 +73,11 @@ final class OrderReads {
         });
     }
 
+    /** {@code GET /orders?customerId=}: every instance holds a share of a customer's orders; gathered, newest first. */
     ResponseEntity<?> byCustomer(String customerId, HttpServletRequest request) {
-        KeyLookup<List<Order>> lookup = queries.customerOrders(customerId);
-        if (lookup instanceof KeyLookup.Remote<List<Order>> remote) {
-            return forwarder.forward(remote.host(), request);
-        }
-        List<Order> orders = ((KeyLookup.Local<List<Order>>) lookup).value();
-        return ResponseEntity.ok(orders.stream().map(OrderView::of).toList());
+        List<OrderView> orders = shares.gather(OrdersTopology.CUSTOMER_ORDERS_STORE, request,
+                () -> queries.customerOrdersLocal(customerId).stream().map(OrderView::of).toList(),
+                new TypeReference<List<OrderView>>() { });
+        return ResponseEntity.ok(orders.stream().sorted(OrderView.NEWEST_FIRST).toList());
     }
 }

@@ -8,6 +8,7 @@ import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.Rejection;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /** The order body of every read, exactly as the contract shows it (every field present, times with milliseconds). */
@@ -24,6 +25,10 @@ record OrderView(
         String shipmentId) {
 
     static final String TIME_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'";
+
+    /** Newest first by creation time, then by id, as {@code GET /orders?customerId=} lists them. */
+    static final Comparator<OrderView> NEWEST_FIRST =
+            Comparator.comparing(OrderView::createdAt).reversed().thenComparing(OrderView::id);
 
     static OrderView of(Order order) {
         return new OrderView(order.id(), order.customerId(), order.items(), order.total(), order.state(),

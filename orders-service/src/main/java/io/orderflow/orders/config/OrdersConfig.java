@@ -33,9 +33,9 @@ public class OrdersConfig {
 
     @Bean
     OrdersTopology ordersTopology(StreamsBuilder builder, OrderChangeNotifier changes, MeterRegistry registry,
-            OrdersProperties properties) {
+            OrdersProperties properties, Clock clock) {
         OrdersTopology topology = new OrdersTopology(changes::changed, new OrderMetrics(registry),
-                properties.analytics().grace());
+                properties.analytics().grace(), clock);
         topology.build(builder);
         return topology;
     }

@@ -3,6 +3,7 @@ package io.orderflow.orders.domain;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.CommandStatus;
 import io.orderflow.events.order.CancelOrder;
+import io.orderflow.events.order.CheckType;
 import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.order.OrderLine;
@@ -10,21 +11,36 @@ import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.order.PlaceOrder;
 import io.orderflow.events.order.Rejection;
+import io.orderflow.events.payment.CapturePayment;
+import io.orderflow.events.payment.HoldPayment;
+import io.orderflow.events.payment.PaymentRequest;
+import io.orderflow.events.payment.ReleasePayment;
 import io.orderflow.events.shipment.ShipmentCreated;
+import io.orderflow.events.stock.DeductStock;
+import io.orderflow.events.stock.ReleaseStock;
+import io.orderflow.events.stock.ReserveStock;
+import io.orderflow.events.stock.StockRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
- * The order state machine, as plain functions of (stored record, input, now). No Kafka, no Spring: the
- * topology only feeds inputs in and writes the {@link Step} out, so every rule here is unit-tested alone.
+ * The order state machine and the saga it coordinates, as plain functions of (stored record, input, now). No
+ * Kafka, no Spring: the topology only feeds inputs in and writes the {@link Step} out, so every rule here is
+ * unit-tested alone.
  *
  * <pre>
- * CREATED --all checks passed--> VALIDATED --shipment--> SHIPPED
- * CREATED --any check failed---> REJECTED
- * CREATED | VALIDATED --cancel--> CANCELLED
+ * CREATED --every product reserved and the total held--> VALIDATED --shipment--> SHIPPED
+ * CREATED --any check failed----------------------------> REJECTED
+ * CREATED | VALIDATED --cancel--------------------------> CANCELLED
  * </pre>
+ *
+ * Each step also says what to ask of stock (per product) and payment: a new order asks both to take what it
+ * needs; a rejection or cancellation gives back exactly what they confirmed, also when a confirmation arrives
+ * after the order was decided; a shipment takes it for good. Each request is made once, in the same
+ * exactly-once transaction as the state change that causes it.
  */
 public final class OrderLifecycle {
 
@@ -37,8 +53,9 @@ public final class OrderLifecycle {
             Instant createdAt = millis(command.requestedAt());
             Order order = new Order(command.orderId(), command.customerId(), command.items(),
                     Order.totalOf(command.items()), OrderState.CREATED, List.of(), createdAt, createdAt, null);
-            return new Step(new OrderRecord(order, command.commandId(), null), event(order, null),
-                    CommandResult.applied(command.commandId(), command.orderId()));
+            return new Step(OrderRecord.created(order, command.commandId()), event(order, null),
+                    CommandResult.applied(command.commandId(), command.orderId()),
+                    stockRequests(order, OrderRecord.unitsByProduct(order).keySet(), ReserveStock::new), hold(order));
         }
         if (current.placedBy().equals(command.commandId())) {
             // The same command delivered twice: answer as the first time.
@@ -50,33 +67,60 @@ public final class OrderLifecycle {
                 same ? "" : "order " + command.orderId() + " already exists with a different body"));
     }
 
-    /** Records a check's verdict; the order moves when the verdict decides it. */
-    public static Step check(OrderRecord current, OrderCheckCompleted result, Instant now) {
+    /**
+     * Records a verdict: stock's on one product (or, from a version-1 stock-service, on all of them) or
+     * payment's. The order moves when the verdict decides it.
+     */
+    public static Step check(OrderRecord current, OrderCheckCompleted verdict, Instant now) {
         if (current == null) {
             return Step.nothing();
         }
         Order order = current.order();
-        if (result.passed()) {
-            OrderRecord passed = current.withPassed(result.check());
-            if (order.state() == OrderState.CREATED && passed.allChecksPassed()) {
-                Order validated = transition(order, OrderState.VALIDATED, now, order.rejections(), null);
-                return new Step(passed.with(validated), event(validated, order.state()), null);
+        Collection<String> products = verdict.check() == CheckType.STOCK
+                ? verdict.productId() != null ? List.of(verdict.productId()) : OrderRecord.unitsByProduct(order).keySet()
+                : List.of();
+        if (verdict.passed()) {
+            return passed(current, verdict.check(), products, now);
+        }
+        return switch (order.state()) {
+            case CREATED -> {
+                Order rejected = transition(order, OrderState.REJECTED, now, verdict.rejections(), null);
+                yield giveBack(current, rejected);
             }
-            return new Step(passed, null, null);
+            case REJECTED -> {
+                // A later failing check adds its reason; the order stays rejected since the first verdict.
+                List<Rejection> all = new ArrayList<>(order.rejections());
+                verdict.rejections().stream().filter(r -> !all.contains(r)).forEach(all::add);
+                yield all.size() == order.rejections().size() ? Step.nothing() : Step.store(current.with(
+                        new Order(order.id(), order.customerId(), order.items(), order.total(), order.state(), all,
+                                order.createdAt(), order.updatedAt(), order.shipmentId())));
+            }
+            case VALIDATED, SHIPPED, CANCELLED -> Step.nothing();
+        };
+    }
+
+    private static Step passed(OrderRecord current, CheckType check, Collection<String> products, Instant now) {
+        Order order = current.order();
+        boolean payment = check == CheckType.PAYMENT;
+        List<String> fresh = products.stream().filter(p -> !current.reserved().contains(p)).toList();
+        if (payment ? current.held() : fresh.isEmpty()) {
+            return Step.nothing(); // a verdict seen before
         }
-        if (order.state() == OrderState.CREATED) {
-            Order rejected = transition(order, OrderState.REJECTED, now, result.rejections(), null);
-            return new Step(current.with(rejected), event(rejected, order.state()), null);
-        }
-        if (order.state() == OrderState.REJECTED) {
-            // A later failing check adds its reason; the order stays rejected since the first verdict.
-            List<Rejection> all = new ArrayList<>(order.rejections());
-            result.rejections().stream().filter(r -> !all.contains(r)).forEach(all::add);
-            Order more = new Order(order.id(), order.customerId(), order.items(), order.total(), order.state(), all,
-                    order.createdAt(), order.updatedAt(), order.shipmentId());
-            return new Step(current.with(more), null, null);
-        }
-        return Step.nothing();
+        return switch (order.state()) {
+            case CREATED -> {
+                OrderRecord taken = payment ? current.withHeld() : current.withReserved(fresh);
+                if (!taken.everythingTaken()) {
+                    yield Step.store(taken);
+                }
+                Order validated = transition(order, OrderState.VALIDATED, now, order.rejections(), null);
+                yield new Step(taken.with(validated), event(validated, order.state()), null, List.of(), null);
+            }
+            // Taken after the order was decided: give it straight back.
+            case REJECTED, CANCELLED -> new Step(null, null, null,
+                    payment ? List.of() : stockRequests(order, fresh, ReleaseStock::new),
+                    payment ? new ReleasePayment(order.id(), order.customerId(), order.total()) : null);
+            case VALIDATED, SHIPPED -> Step.nothing();
+        };
     }
 
     /** Cancels an open order; a final one (shipped, rejected, cancelled) stays as it is and the answer says why. */
@@ -91,8 +135,9 @@ public final class OrderLifecycle {
                     "order " + order.id() + " is " + order.state() + " and can no longer be cancelled"));
         }
         Order cancelled = transition(order, OrderState.CANCELLED, now, order.rejections(), null);
-        return new Step(current.with(cancelled), event(cancelled, order.state()),
-                CommandResult.applied(command.commandId(), command.orderId()));
+        Step step = giveBack(current, cancelled);
+        return new Step(step.next(), step.event(), CommandResult.applied(command.commandId(), command.orderId()),
+                step.stock(), step.payment());
     }
 
     /** A shipment ships a validated order; for any other state (a cancel won the race) it changes nothing. */
@@ -102,7 +147,39 @@ public final class OrderLifecycle {
         }
         Order order = current.order();
         Order shipped = transition(order, OrderState.SHIPPED, now, order.rejections(), shipment.shipmentId());
-        return new Step(current.with(shipped), event(shipped, order.state()), null);
+        return new Step(current.settled(shipped), event(shipped, order.state()), null,
+                stockRequests(order, current.reserved(), DeductStock::new),
+                new CapturePayment(order.id(), order.customerId(), order.total()));
+    }
+
+    /** The order is decided against: release whatever stock and payment confirmed so far. */
+    private static Step giveBack(OrderRecord current, Order decided) {
+        Order order = current.order();
+        return new Step(current.settled(decided), event(decided, order.state()), null,
+                stockRequests(order, current.reserved(), ReleaseStock::new),
+                current.held() ? new ReleasePayment(order.id(), order.customerId(), order.total()) : null);
+    }
+
+    private interface StockRequestFactory {
+        StockRequest of(String orderId, String productId, int quantity);
+    }
+
+    private static List<StockRequest> stockRequests(Order order, Collection<String> products,
+            StockRequestFactory request) {
+        // In the order's line order, whatever the order of the set.
+        List<StockRequest> requests = new ArrayList<>(products.size());
+        OrderRecord.unitsByProduct(order).forEach((productId, units) -> {
+            if (products.contains(productId)) {
+                requests.add(request.of(order.id(), productId, units));
+            }
+        });
+        return requests;
+    }
+
+    private static PaymentRequest hold(Order order) {
+        int units = order.items().stream().mapToInt(OrderLine::quantity).sum();
+        return new HoldPayment(order.id(), order.customerId(), order.total(), order.createdAt(),
+                order.items().size(), units);
     }
 
     /** Same customer and the same lines in the same order, prices compared numerically (3.0 equals 3.00). */

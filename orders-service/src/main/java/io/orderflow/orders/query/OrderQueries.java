@@ -6,6 +6,10 @@ import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.orders.topology.CustomerOrderIndex;
 import io.orderflow.orders.topology.OrdersTopology;
 import io.orderflow.orders.topology.ProductUnits;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
 import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.query.StoreQueries;
 import java.time.Duration;
@@ -22,7 +26,6 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Reads orders-service's stores. Each method answers for keys this instance holds, or says which
@@ -95,51 +98,48 @@ public final class OrderQueries {
         return Optional::isPresent;
     }
 
-    /** A customer's orders as of their latest state, newest first, if this instance holds the customer. */
-    public KeyLookup<List<Order>> customerOrders(String customerId) {
-        KeyLookup<List<Order>> lookup = stores.scanPrefix(OrdersTopology.CUSTOMER_ORDERS_STORE, customerId,
-                CustomerOrderIndex.prefix(customerId));
-        if (lookup instanceof KeyLookup.Local<List<Order>> local) {
-            return new KeyLookup.Local<>(local.value().stream().sorted(NEWEST_FIRST).toList());
-        }
-        return lookup;
-    }
-
-    /** Hourly figures of one product, oldest window first, if this instance holds the product. */
-    public KeyLookup<List<HourlyProductOrders>> hourly(String productId) {
-        var holder = stores.remoteHolder(OrdersTopology.HOURLY_PRODUCT_STORE, productId);
-        if (holder.isPresent()) {
-            return new KeyLookup.Remote<>(holder.get());
-        }
-        List<HourlyProductOrders> rows = stores.readLocal(OrdersTopology.HOURLY_PRODUCT_STORE,
-                QueryableStoreTypes.<String, ProductUnits>windowStore(), store -> {
-                    List<HourlyProductOrders> found = new ArrayList<>();
-                    try (WindowStoreIterator<ProductUnits> it = store.fetch(productId, Instant.EPOCH, Instant.now().plus(OrdersTopology.WINDOW))) {
-                        it.forEachRemaining(kv -> found.add(HourlyProductOrders.of(productId, Instant.ofEpochMilli(kv.key), kv.value)));
+    /**
+     * This instance's share of a customer's orders, as of their latest state, newest first: the customer index
+     * and the orders sit in the same partitions, so every order the local index names is read locally.
+     */
+    public List<Order> customerOrdersLocal(String customerId) {
+        List<String> ids = stores.readLocal(OrdersTopology.CUSTOMER_ORDERS_STORE,
+                QueryableStoreTypes.<String, String>keyValueStore(), store -> {
+                    List<String> found = new ArrayList<>();
+                    try (KeyValueIterator<String, String> it = store.prefixScan(CustomerOrderIndex.prefix(customerId),
+                            Serdes.String().serializer())) {
+                        it.forEachRemaining(entry -> found.add(entry.value));
                     }
                     return found;
                 });
-        return new KeyLookup.Local<>(rows);
+        return stores.readLocal(OrdersTopology.ORDERS_STORE, QueryableStoreTypes.<String, OrderRecord>keyValueStore(),
+                store -> ids.stream().map(store::get).filter(Objects::nonNull).map(OrderRecord::order)
+                        .sorted(NEWEST_FIRST).toList());
     }
 
-    /** This instance's share of every product's hourly figures. */
-    public List<HourlyProductOrders> hourlyLocal() {
-        return stores.readLocal(OrdersTopology.HOURLY_PRODUCT_STORE,
-                QueryableStoreTypes.<String, ProductUnits>windowStore(), (ReadOnlyWindowStore<String, ProductUnits> store) -> {
-                    List<HourlyProductOrders> found = new ArrayList<>();
-                    try (KeyValueIterator<Windowed<String>, ProductUnits> it = store.fetchAll(Instant.EPOCH, Instant.now().plus(OrdersTopology.WINDOW))) {
-                        it.forEachRemaining(kv -> found.add(HourlyProductOrders.of(kv.key.key(), kv.key.window().startTime(), kv.value)));
+    /**
+     * This instance's share of the hourly figures, of one product or (null) of every product: every local
+     * partition holds a share of each product's hours, added up here.
+     */
+    public List<HourlyProductOrders> hourlyLocal(String productId) {
+        Map<String, Map<Instant, ProductUnits>> sums = new TreeMap<>();
+        stores.readLocal(OrdersTopology.HOURLY_PRODUCT_STORE, QueryableStoreTypes.<String, ProductUnits>windowStore(),
+                (ReadOnlyWindowStore<String, ProductUnits> store) -> {
+                    Instant to = Instant.now().plus(OrdersTopology.WINDOW);
+                    try (KeyValueIterator<Windowed<String>, ProductUnits> it = productId == null
+                            ? store.fetchAll(Instant.EPOCH, to) : store.fetch(productId, productId, Instant.EPOCH, to)) {
+                        it.forEachRemaining(kv -> sums.computeIfAbsent(kv.key.key(), p -> new TreeMap<>())
+                                .merge(kv.key.window().startTime(), kv.value, ProductUnits::plus));
                     }
-                    return found;
+                    return null;
                 });
+        List<HourlyProductOrders> rows = new ArrayList<>();
+        sums.forEach((product, hours) -> hours.forEach((start, units) ->
+                rows.add(HourlyProductOrders.of(product, start, units))));
+        return rows;
     }
 
     public StoreQueries stores() {
         return stores;
-    }
-
-    public static List<HourlyProductOrders> sorted(List<HourlyProductOrders> rows) {
-        return rows.stream().sorted(Comparator.comparing(HourlyProductOrders::windowStart)
-                .thenComparing(HourlyProductOrders::productId)).toList();
     }
 }

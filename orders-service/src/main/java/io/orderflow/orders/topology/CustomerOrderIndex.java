@@ -1,45 +1,57 @@
 package io.orderflow.orders.topology;
 
 import io.orderflow.events.order.Order;
-import io.orderflow.events.order.OrderStateChanged;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import io.orderflow.orders.domain.OrderRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps every customer's orders, each as of its latest state, one store entry per order under
- * {@code <customerId>/<orderId>}. Its input is keyed by customer id, so all of a customer's entries live in the
- * partition that customer id hashes to, and a prefix scan of that partition lists them.
+ * Every customer's orders, newest first, as one small entry per order in {@code customer-orders-store}, kept
+ * beside the orders themselves: the same task writes both, so the index costs one put per created order and
+ * no topic of its own. An entry's key sorts a customer's orders newest first, then by id:
+ * {@code <customerId>/<19 digits: Long.MAX_VALUE - createdAt millis>/<orderId>}; its value is the order id,
+ * whose current state the orders store holds.
  *
- * <p>One entry per order, not one list per customer: a state change rewrites one small record, and a customer
- * with many orders never approaches the broker's record size limit.
+ * <p>The store is partitioned like the orders (by order id), so a customer's entries are spread over every
+ * partition: a list reads each instance's share and merges them.
  */
-public final class CustomerOrderIndex implements Processor<String, OrderStateChanged, Void, Void> {
+public final class CustomerOrderIndex {
 
     /** Not in the id alphabet ({@code [A-Za-z0-9._:-]}), so {@code c-1/} never matches {@code c-10/...}. */
     private static final char SEPARATOR = '/';
 
-    private KeyValueStore<String, Order> entries;
+    private final KeyValueStore<String, String> entries;
 
-    /** The store key of one of a customer's orders. */
-    static String key(String customerId, String orderId) {
-        return customerId + SEPARATOR + orderId;
+    CustomerOrderIndex(KeyValueStore<String, String> entries) {
+        this.entries = entries;
+    }
+
+    void add(Order order) {
+        entries.put(key(order), order.id());
+    }
+
+    /**
+     * The index is derived from the orders store; one that is empty while orders exist (the first start after
+     * an upgrade from the layout that kept it elsewhere) is filled from it, once.
+     */
+    void rebuildIfEmpty(KeyValueStore<String, OrderRecord> orders) {
+        try (KeyValueIterator<String, String> any = entries.all()) {
+            if (any.hasNext()) {
+                return;
+            }
+        }
+        try (KeyValueIterator<String, OrderRecord> all = orders.all()) {
+            all.forEachRemaining(entry -> add(entry.value.order()));
+        }
+    }
+
+    static String key(Order order) {
+        return prefix(order.customerId()) + String.format("%019d", Long.MAX_VALUE - order.createdAt().toEpochMilli())
+                + SEPARATOR + order.id();
     }
 
     /** The common start of every key of one customer's orders. */
     public static String prefix(String customerId) {
         return customerId + SEPARATOR;
-    }
-
-    @Override
-    public void init(ProcessorContext<Void, Void> context) {
-        entries = context.getStateStore(OrdersTopology.CUSTOMER_ORDERS_STORE);
-    }
-
-    @Override
-    public void process(Record<String, OrderStateChanged> record) {
-        Order order = record.value().order();
-        entries.put(key(order.customerId(), order.id()), order);
     }
 }

@@ -1,25 +1,66 @@
 package io.orderflow.orders.topology;
 
 import io.orderflow.events.basket.BasketCheckedOut;
+import io.orderflow.events.order.CancelOrder;
 import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.order.OrderCommand;
+import io.orderflow.events.order.PlaceOrder;
 import io.orderflow.events.shipment.ShipmentCreated;
+import io.orderflow.orders.domain.OrderLifecycle;
+import io.orderflow.orders.domain.OrderRecord;
+import io.orderflow.orders.domain.Step;
+import java.time.Instant;
 
 /**
  * Everything that can happen to an order, from four topics, merged into one stream so a single processor
- * applies them in partition order. Never serialised: it lives only between the merge and the processor.
+ * applies them in partition order. Each kind says which rule of {@link OrderLifecycle} it goes through, so a
+ * new kind does not compile until it does. Never serialised: it lives only between the merge and the processor.
  */
 sealed interface OrderInput {
 
-    record Command(OrderCommand command) implements OrderInput {
+    Step applyTo(OrderRecord current, Instant now);
+
+    static OrderInput of(OrderCommand command) {
+        if (command instanceof PlaceOrder place) {
+            return new Place(place);
+        }
+        return new Cancel((CancelOrder) command);
     }
 
+    record Place(PlaceOrder command) implements OrderInput {
+        @Override
+        public Step applyTo(OrderRecord current, Instant now) {
+            return OrderLifecycle.place(current, command);
+        }
+    }
+
+    record Cancel(CancelOrder command) implements OrderInput {
+        @Override
+        public Step applyTo(OrderRecord current, Instant now) {
+            return OrderLifecycle.cancel(current, command, now);
+        }
+    }
+
+    /** A checkout is an order request like any other; its order id was chosen by basket-service. */
     record Checkout(BasketCheckedOut checkout) implements OrderInput {
+        @Override
+        public Step applyTo(OrderRecord current, Instant now) {
+            return OrderLifecycle.place(current, new PlaceOrder(checkout.commandId(), checkout.orderId(),
+                    checkout.customerId(), checkout.items(), checkout.checkedOutAt()));
+        }
     }
 
-    record Check(OrderCheckCompleted result) implements OrderInput {
+    record Check(OrderCheckCompleted verdict) implements OrderInput {
+        @Override
+        public Step applyTo(OrderRecord current, Instant now) {
+            return OrderLifecycle.check(current, verdict, now);
+        }
     }
 
     record Shipment(ShipmentCreated shipment) implements OrderInput {
+        @Override
+        public Step applyTo(OrderRecord current, Instant now) {
+            return OrderLifecycle.shipped(current, shipment, now);
+        }
     }
 }

@@ -2,13 +2,24 @@ package io.orderflow.orders.topology;
 
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.order.OrderStateChanged;
+import io.orderflow.events.payment.PaymentRequest;
+import io.orderflow.events.stock.StockRequest;
 
-/** What the order processor emits: an event for the {@code orders} topic or an answer to a command. */
+/**
+ * What the order processor emits, each to its own topic under its own key: an event ({@code orders}, by order
+ * id), a command answer (by command id), a stock request (by product id) or a payment request (by customer id).
+ */
 sealed interface OrderOutput {
 
     record Event(OrderStateChanged event) implements OrderOutput {
     }
 
     record Reply(CommandResult result) implements OrderOutput {
+    }
+
+    record Stock(StockRequest request) implements OrderOutput {
+    }
+
+    record Payment(PaymentRequest request) implements OrderOutput {
     }
 }

@@ -1,12 +1,11 @@
 package io.orderflow.orders.topology;
 
-import io.orderflow.events.basket.BasketCheckedOut;
-import io.orderflow.events.order.CancelOrder;
-import io.orderflow.events.order.PlaceOrder;
+import io.orderflow.events.stock.StockRequest;
 import io.orderflow.orders.domain.OrderLifecycle;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.orders.domain.Step;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -17,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Applies each input to its order through {@link OrderLifecycle} and writes the {@link Step} out: the new
- * record to the store, the event and the command answer downstream, all in one exactly-once transaction.
+ * Applies each input to its order through {@link OrderLifecycle} and writes the {@link Step} out, all in one
+ * exactly-once transaction: the new record to the orders store (and, for a new order, the customer index and
+ * the hourly figures beside it), the event, the command answer, and the requests to stock and payment.
  */
 final class OrderProcessor implements Processor<String, OrderInput, String, OrderOutput> {
 
@@ -26,18 +26,27 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
 
     private final Consumer<String> onChange;
     private final OrderMetrics metrics;
+    private final Clock clock;
+    private final Duration analyticsGrace;
     private ProcessorContext<String, OrderOutput> context;
     private KeyValueStore<String, OrderRecord> orders;
+    private CustomerOrderIndex customers;
+    private HourlyProductUnits hourly;
 
-    OrderProcessor(Consumer<String> onChange, OrderMetrics metrics) {
+    OrderProcessor(Consumer<String> onChange, OrderMetrics metrics, Clock clock, Duration analyticsGrace) {
         this.onChange = onChange;
         this.metrics = metrics;
+        this.clock = clock;
+        this.analyticsGrace = analyticsGrace;
     }
 
     @Override
     public void init(ProcessorContext<String, OrderOutput> context) {
         this.context = context;
         this.orders = context.getStateStore(OrdersTopology.ORDERS_STORE);
+        this.customers = new CustomerOrderIndex(context.getStateStore(OrdersTopology.CUSTOMER_ORDERS_STORE));
+        this.hourly = new HourlyProductUnits(context.getStateStore(OrdersTopology.HOURLY_PRODUCT_STORE), analyticsGrace);
+        customers.rebuildIfEmpty(orders);
     }
 
     @Override
@@ -46,21 +55,15 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
         MDC.put("orderId", orderId);
         try {
             OrderRecord current = orders.get(orderId);
-            Step step = apply(current, record.value(), Instant.now());
+            Step step = record.value().applyTo(current, clock.instant());
             if (step.next() != null) {
                 orders.put(orderId, step.next());
             }
-            if (step.event() != null) {
-                log.info("order {} is {}", orderId, step.event().state());
-                metrics.record(step.event());
-                // The event's timestamp is when the state was reached, so windows count an order in the hour it was created.
-                long at = step.event().order().updatedAt().toEpochMilli();
-                context.forward(record.withValue((OrderOutput) new OrderOutput.Event(step.event())).withTimestamp(at));
+            if (current == null && step.next() != null) {
+                customers.add(step.next().order());
+                hourly.count(step.next().order(), context.currentStreamTimeMs());
             }
-            if (step.reply() != null) {
-                context.forward(record.withKey(step.reply().commandId())
-                        .withValue((OrderOutput) new OrderOutput.Reply(step.reply())));
-            }
+            emit(record, step);
             if (step.next() != null) {
                 onChange.accept(orderId);
             }
@@ -69,28 +72,25 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
         }
     }
 
-    private static Step apply(OrderRecord current, OrderInput input, Instant now) {
-        if (input instanceof OrderInput.Command c && c.command() instanceof PlaceOrder place) {
-            return OrderLifecycle.place(current, place);
+    private void emit(Record<String, OrderInput> record, Step step) {
+        if (step.event() != null) {
+            log.debug("order {} is {}", record.key(), step.event().state());
+            metrics.record(step.event());
+            // The event's timestamp is when the state was reached.
+            long at = step.event().order().updatedAt().toEpochMilli();
+            context.forward(record.withValue((OrderOutput) new OrderOutput.Event(step.event())).withTimestamp(at));
         }
-        if (input instanceof OrderInput.Command c && c.command() instanceof CancelOrder cancel) {
-            return OrderLifecycle.cancel(current, cancel, now);
+        for (StockRequest request : step.stock()) {
+            context.forward(record.withKey(request.productId()).withValue((OrderOutput) new OrderOutput.Stock(request)));
         }
-        if (input instanceof OrderInput.Checkout c) {
-            return OrderLifecycle.place(current, asPlaceOrder(c.checkout()));
+        if (step.payment() != null) {
+            context.forward(record.withKey(step.payment().customerId())
+                    .withValue((OrderOutput) new OrderOutput.Payment(step.payment())));
         }
-        if (input instanceof OrderInput.Check c) {
-            return OrderLifecycle.check(current, c.result(), now);
+        if (step.reply() != null) {
+            context.forward(record.withKey(step.reply().commandId())
+                    .withValue((OrderOutput) new OrderOutput.Reply(step.reply())));
         }
-        if (input instanceof OrderInput.Shipment s) {
-            return OrderLifecycle.shipped(current, s.shipment(), now);
-        }
-        throw new IllegalArgumentException("unknown input " + input);
     }
 
-    /** A checkout is an order request like any other; its order id was chosen by basket-service. */
-    static PlaceOrder asPlaceOrder(BasketCheckedOut checkout) {
-        return new PlaceOrder(checkout.commandId(), checkout.orderId(), checkout.customerId(), checkout.items(),
-                checkout.checkedOutAt());
-    }
 }

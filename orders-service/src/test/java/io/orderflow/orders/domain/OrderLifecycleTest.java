@@ -11,35 +11,80 @@ import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.PlaceOrder;
 import io.orderflow.events.order.Rejection;
 import io.orderflow.events.order.RejectionReason;
+import io.orderflow.events.payment.CapturePayment;
+import io.orderflow.events.payment.HoldPayment;
+import io.orderflow.events.payment.ReleasePayment;
 import io.orderflow.events.shipment.ShipmentCreated;
+import io.orderflow.events.stock.DeductStock;
+import io.orderflow.events.stock.ReleaseStock;
+import io.orderflow.events.stock.ReserveStock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OrderLifecycleTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456Z");
     private static final Instant T1 = Instant.parse("2026-11-25T10:00:01Z");
+    private static final Rejection SHORT_P2 = new Rejection(CheckType.STOCK, RejectionReason.INSUFFICIENT_STOCK,
+            "p-2: wanted 1, available 0");
+    private static final Rejection NO_FUNDS = new Rejection(CheckType.PAYMENT, RejectionReason.INSUFFICIENT_FUNDS,
+            "wanted 44.98, available 0.00");
 
+    /** Two products: 2 x p-1 at 19.99 and 1 x p-2 at 5.00, total 44.98. */
     private static PlaceOrder place(String commandId, int quantity, String price) {
-        return new PlaceOrder(commandId, "o-1", "c-1", List.of(new OrderLine("p-1", quantity, new BigDecimal(price))), T0);
+        return new PlaceOrder(commandId, "o-1", "c-1", List.of(new OrderLine("p-1", quantity, new BigDecimal(price)),
+                new OrderLine("p-2", 1, new BigDecimal("5.00"))), T0);
     }
 
     private static OrderRecord created() {
         return OrderLifecycle.place(null, place("cmd-1", 2, "19.99")).next();
     }
 
+    private static OrderCheckCompleted reserved(String productId) {
+        return OrderCheckCompleted.stock("o-1", productId, null, T1);
+    }
+
+    private static OrderCheckCompleted held() {
+        return OrderCheckCompleted.payment("o-1", null, T1);
+    }
+
+    private static OrderRecord after(OrderRecord record, OrderCheckCompleted... verdicts) {
+        OrderRecord current = record;
+        for (OrderCheckCompleted verdict : verdicts) {
+            Step step = OrderLifecycle.check(current, verdict, T1);
+            current = step.next() == null ? current : step.next();
+        }
+        return current;
+    }
+
+    private static OrderRecord validated() {
+        return after(created(), reserved("p-1"), held(), reserved("p-2"));
+    }
+
     @Test
-    void placingANewOrderCreatesItWithTotalAndMillisecondTimes() {
+    void placingANewOrderCreatesItAndAsksStockPerProductAndPaymentForTheTotal() {
         Step step = OrderLifecycle.place(null, place("cmd-1", 2, "19.99"));
 
         assertThat(step.next().order().state()).isEqualTo(OrderState.CREATED);
-        assertThat(step.next().order().total()).isEqualByComparingTo("39.98");
+        assertThat(step.next().order().total()).isEqualByComparingTo("44.98");
         assertThat(step.next().order().createdAt()).isEqualTo(Instant.parse("2026-11-25T10:00:00.123Z"));
         assertThat(step.next().order().updatedAt()).isEqualTo(step.next().order().createdAt());
         assertThat(step.event().previousState()).isNull();
         assertThat(step.reply().status()).isEqualTo(CommandStatus.APPLIED);
+        assertThat(step.stock()).containsExactly(new ReserveStock("o-1", "p-1", 2), new ReserveStock("o-1", "p-2", 1));
+        assertThat(step.payment()).isEqualTo(new HoldPayment("o-1", "c-1", new BigDecimal("44.98"),
+                Instant.parse("2026-11-25T10:00:00.123Z"), 2, 3));
+    }
+
+    @Test
+    void linesOfOneProductAreReservedTogether() {
+        PlaceOrder twice = new PlaceOrder("cmd-1", "o-1", "c-1", List.of(new OrderLine("p-1", 2, BigDecimal.ONE),
+                new OrderLine("p-1", 3, BigDecimal.ONE)), T0);
+
+        assertThat(OrderLifecycle.place(null, twice).stock()).containsExactly(new ReserveStock("o-1", "p-1", 5));
     }
 
     @Test
@@ -48,6 +93,8 @@ class OrderLifecycleTest {
 
         assertThat(step.next()).isNull();
         assertThat(step.event()).isNull();
+        assertThat(step.stock()).isEmpty();
+        assertThat(step.payment()).isNull();
         assertThat(step.reply().status()).isEqualTo(CommandStatus.DUPLICATE);
     }
 
@@ -64,81 +111,128 @@ class OrderLifecycleTest {
         Step step = OrderLifecycle.place(created(), place("cmd-1", 2, "19.99"));
 
         assertThat(step.next()).isNull();
+        assertThat(step.stock()).isEmpty();
         assertThat(step.reply().status()).isEqualTo(CommandStatus.APPLIED);
     }
 
     @Test
-    void bothChecksPassedValidatesTheOrderOnceWhateverTheOrderOrRepeats() {
-        OrderRecord afterPayment = OrderLifecycle.check(created(), OrderCheckCompleted.passed("o-1", CheckType.PAYMENT, T1), T1).next();
-        Step repeat = OrderLifecycle.check(afterPayment, OrderCheckCompleted.passed("o-1", CheckType.PAYMENT, T1), T1);
-        assertThat(repeat.event()).as("a repeated verdict does not validate").isNull();
+    void everyProductReservedAndTheTotalHeldValidatesOnceWhateverTheOrderOrRepeats() {
+        OrderRecord partly = after(created(), held(), reserved("p-1"));
+        assertThat(partly.order().state()).isEqualTo(OrderState.CREATED);
+        assertThat(partly.reserved()).containsExactly("p-1");
+        assertThat(OrderLifecycle.check(partly, reserved("p-1"), T1).next()).as("a repeated verdict changes nothing").isNull();
 
-        Step stock = OrderLifecycle.check(afterPayment, OrderCheckCompleted.passed("o-1", CheckType.STOCK, T1), T1);
+        Step last = OrderLifecycle.check(partly, reserved("p-2"), T1);
 
-        assertThat(stock.next().order().state()).isEqualTo(OrderState.VALIDATED);
-        assertThat(stock.next().order().updatedAt()).isEqualTo(T1);
-        assertThat(stock.event().previousState()).isEqualTo(OrderState.CREATED);
+        assertThat(last.next().order().state()).isEqualTo(OrderState.VALIDATED);
+        assertThat(last.next().order().updatedAt()).isEqualTo(T1);
+        assertThat(last.event().previousState()).isEqualTo(OrderState.CREATED);
+        assertThat(last.stock()).isEmpty();
+        assertThat(last.payment()).isNull();
     }
 
     @Test
-    void aFailedCheckRejectsAndALaterFailureAddsItsReason() {
-        Rejection shortStock = new Rejection(CheckType.STOCK, RejectionReason.INSUFFICIENT_STOCK, "p-1: wanted 2, available 1");
-        Rejection noFunds = new Rejection(CheckType.PAYMENT, RejectionReason.INSUFFICIENT_FUNDS, "wanted 39.98, available 0.00");
+    void aVersion1StockVerdictCountsForEveryProduct() {
+        OrderCheckCompleted wholeOrder = new OrderCheckCompleted("o-1", CheckType.STOCK, true, List.of(), T1, null);
 
-        Step rejected = OrderLifecycle.check(created(), OrderCheckCompleted.failed("o-1", CheckType.STOCK, List.of(shortStock), T1), T1);
+        assertThat(after(created(), held(), wholeOrder).order().state()).isEqualTo(OrderState.VALIDATED);
+    }
+
+    @Test
+    void aFailedCheckRejectsAndGivesBackWhatWasTaken() {
+        Step rejected = OrderLifecycle.check(after(created(), reserved("p-1"), held()),
+                OrderCheckCompleted.stock("o-1", "p-2", SHORT_P2, T1), T1);
+
         assertThat(rejected.next().order().state()).isEqualTo(OrderState.REJECTED);
-        assertThat(rejected.event()).isNotNull();
+        assertThat(rejected.next().order().rejections()).containsExactly(SHORT_P2);
+        assertThat(rejected.stock()).containsExactly(new ReleaseStock("o-1", "p-1", 2));
+        assertThat(rejected.payment()).isEqualTo(new ReleasePayment("o-1", "c-1", new BigDecimal("44.98")));
+        assertThat(rejected.next().reserved()).isEmpty();
+        assertThat(rejected.next().held()).isFalse();
+    }
 
-        Step more = OrderLifecycle.check(rejected.next(), OrderCheckCompleted.failed("o-1", CheckType.PAYMENT, List.of(noFunds), T1.plusSeconds(1)), T1.plusSeconds(1));
-        assertThat(more.next().order().rejections()).containsExactly(shortStock, noFunds);
+    @Test
+    void aConfirmationAfterTheRejectionIsGivenStraightBack() {
+        OrderRecord rejected = OrderLifecycle.check(created(), OrderCheckCompleted.payment("o-1", NO_FUNDS, T1), T1).next();
+
+        Step lateStock = OrderLifecycle.check(rejected, reserved("p-1"), T1);
+
+        assertThat(lateStock.event()).isNull();
+        assertThat(lateStock.stock()).containsExactly(new ReleaseStock("o-1", "p-1", 2));
+        assertThat(lateStock.payment()).isNull();
+        assertThat(OrderLifecycle.check(rejected, reserved("p-1"), T1).next()).as("nothing stored").isNull();
+    }
+
+    @Test
+    void aLaterFailureAddsItsReasonWithoutASecondEvent() {
+        OrderRecord rejected = OrderLifecycle.check(created(), OrderCheckCompleted.stock("o-1", "p-2", SHORT_P2, T1), T1).next();
+
+        Step more = OrderLifecycle.check(rejected, OrderCheckCompleted.payment("o-1", NO_FUNDS, T1.plusSeconds(1)),
+                T1.plusSeconds(1));
+
+        assertThat(more.next().order().rejections()).containsExactly(SHORT_P2, NO_FUNDS);
         assertThat(more.next().order().updatedAt()).as("still rejected since the first verdict").isEqualTo(T1);
         assertThat(more.event()).as("no second REJECTED event").isNull();
+        assertThat(more.stock()).isEmpty();
+        assertThat(more.payment()).isNull();
     }
 
     @Test
-    void aPassAfterRejectionDoesNotValidate() {
-        Rejection shortStock = new Rejection(CheckType.STOCK, RejectionReason.INSUFFICIENT_STOCK, "short");
-        OrderRecord rejected = OrderLifecycle.check(created(), OrderCheckCompleted.failed("o-1", CheckType.STOCK, List.of(shortStock), T1), T1).next();
-
-        Step step = OrderLifecycle.check(rejected, OrderCheckCompleted.passed("o-1", CheckType.PAYMENT, T1), T1);
-
-        assertThat(step.event()).isNull();
-        assertThat(step.next().order().state()).isEqualTo(OrderState.REJECTED);
-    }
-
-    @Test
-    void cancelWorksFromOpenStatesOnlyAndNamesTheFinalState() {
+    void cancelWorksFromOpenStatesOnlyGivesEverythingBackAndNamesTheFinalState() {
         CancelOrder cancel = new CancelOrder("cmd-9", "o-1", T1);
-        Step cancelled = OrderLifecycle.cancel(created(), cancel, T1);
+        Step cancelled = OrderLifecycle.cancel(validated(), cancel, T1);
         assertThat(cancelled.next().order().state()).isEqualTo(OrderState.CANCELLED);
         assertThat(cancelled.reply().status()).isEqualTo(CommandStatus.APPLIED);
+        assertThat(cancelled.stock()).containsExactly(new ReleaseStock("o-1", "p-1", 2), new ReleaseStock("o-1", "p-2", 1));
+        assertThat(cancelled.payment()).isEqualTo(new ReleasePayment("o-1", "c-1", new BigDecimal("44.98")));
 
         Step again = OrderLifecycle.cancel(cancelled.next(), new CancelOrder("cmd-10", "o-1", T1), T1);
         assertThat(again.reply().status()).isEqualTo(CommandStatus.CONFLICT);
         assertThat(again.reply().detail()).contains("CANCELLED");
+        assertThat(again.stock()).isEmpty();
 
         assertThat(OrderLifecycle.cancel(null, cancel, T1).reply().status()).isEqualTo(CommandStatus.NOT_FOUND);
     }
 
     @Test
-    void aShipmentShipsOnlyAValidatedOrder() {
+    void cancellingACreatedOrderGivesBackOnlyWhatWasConfirmed() {
+        Step cancelled = OrderLifecycle.cancel(after(created(), reserved("p-2")), new CancelOrder("c", "o-1", T1), T1);
+
+        assertThat(cancelled.stock()).containsExactly(new ReleaseStock("o-1", "p-2", 1));
+        assertThat(cancelled.payment()).isNull();
+    }
+
+    @Test
+    void aShipmentShipsOnlyAValidatedOrderAndTakesWhatWasReserved() {
         ShipmentCreated shipment = new ShipmentCreated("s-1", "o-1", "c-1", created().order().items(), T1);
         assertThat(OrderLifecycle.shipped(created(), shipment, T1).event()).as("CREATED does not ship").isNull();
 
-        OrderRecord validated = OrderLifecycle.check(
-                OrderLifecycle.check(created(), OrderCheckCompleted.passed("o-1", CheckType.STOCK, T1), T1).next(),
-                OrderCheckCompleted.passed("o-1", CheckType.PAYMENT, T1), T1).next();
-        Step shipped = OrderLifecycle.shipped(validated, shipment, T1.plusSeconds(2));
+        Step shipped = OrderLifecycle.shipped(validated(), shipment, T1.plusSeconds(2));
         assertThat(shipped.next().order().state()).isEqualTo(OrderState.SHIPPED);
         assertThat(shipped.next().order().shipmentId()).isEqualTo("s-1");
+        assertThat(shipped.stock()).containsExactly(new DeductStock("o-1", "p-1", 2), new DeductStock("o-1", "p-2", 1));
+        assertThat(shipped.payment()).isEqualTo(new CapturePayment("o-1", "c-1", new BigDecimal("44.98")));
+        assertThat(OrderLifecycle.shipped(shipped.next(), shipment, T1).stock()).as("shipped once").isEmpty();
 
-        OrderRecord cancelled = OrderLifecycle.cancel(validated, new CancelOrder("c", "o-1", T1), T1).next();
-        assertThat(OrderLifecycle.shipped(cancelled, shipment, T1).event()).as("a cancel that won the race stays").isNull();
+        OrderRecord cancelled = OrderLifecycle.cancel(validated(), new CancelOrder("c", "o-1", T1), T1).next();
+        Step late = OrderLifecycle.shipped(cancelled, shipment, T1);
+        assertThat(late.event()).as("a cancel that won the race stays").isNull();
+        assertThat(late.stock()).isEmpty();
+        assertThat(late.payment()).isNull();
     }
 
     @Test
     void updatedAtNeverPrecedesCreatedAt() {
         Step step = OrderLifecycle.cancel(created(), new CancelOrder("c", "o-1", T0.minusSeconds(5)), T0.minusSeconds(5));
         assertThat(step.next().order().updatedAt()).isEqualTo(step.next().order().createdAt());
+    }
+
+    @Test
+    void aRecordOfThePreviousLayoutKeepsWhatItsChecksPassed() {
+        OrderRecord read = OrderRecord.read(created().order(), "cmd-1", null, null, Set.of(CheckType.STOCK));
+
+        assertThat(read.reserved()).containsExactlyInAnyOrder("p-1", "p-2");
+        assertThat(read.held()).isFalse();
+        assertThat(after(read, held()).order().state()).isEqualTo(OrderState.VALIDATED);
     }
 }

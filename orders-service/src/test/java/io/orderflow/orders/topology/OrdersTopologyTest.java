@@ -2,25 +2,34 @@ package io.orderflow.orders.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.CommandStatus;
-import io.orderflow.events.order.CheckType;
-import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.order.OrderCommand;
 import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.order.PlaceOrder;
+import io.orderflow.events.payment.HoldPayment;
+import io.orderflow.events.payment.PaymentRequest;
+import io.orderflow.events.serde.StateSerde;
+import io.orderflow.events.shipment.ShipmentCreated;
+import io.orderflow.events.stock.DeductStock;
+import io.orderflow.events.stock.ReserveStock;
+import io.orderflow.events.stock.StockRequest;
 import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.orders.domain.OrderRecord;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -29,9 +38,11 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.junit.jupiter.api.AfterEach;
@@ -44,16 +55,19 @@ class OrdersTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:15:00Z");
 
     private TopologyTestDriver driver;
+    private Topology topology;
     private final List<String> changed = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
-        new OrdersTopology(changed::add, new OrderMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), Duration.ofHours(24)).build(builder);
+        new OrdersTopology(changed::add, new OrderMetrics(new SimpleMeterRegistry()), Duration.ofHours(24),
+                Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC)).build(builder);
         Path dir = Files.createTempDirectory("orders-topology-test");
         Properties props = new Properties();
         props.putAll(new StreamsDefaults("orders-topology-test", "dummy:9092", dir, 1, 0, null).toProperties());
-        driver = new TopologyTestDriver(builder.build(), props);
+        topology = builder.build();
+        driver = new TopologyTestDriver(topology, props);
     }
 
     @AfterEach
@@ -74,47 +88,115 @@ class OrdersTopologyTest {
     }
 
     @Test
-    void placeThenBothChecksPublishesCreatedThenValidatedAndAnswersTheCommand() {
+    void oneSubTopologyAndNoRepartitionOrReadBackOfItsOwnOutput() {
+        assertThat(topology.describe().subtopologies()).hasSize(1);
+        assertThat(topology.describe().toString()).doesNotContain("repartition").doesNotContain("topics: [orders]");
+    }
+
+    @Test
+    void aNewOrderAsksStockPerProductAndPaymentOnceEachUnderTheirKeys() {
+        TestOutputTopic<String, StockRequest> stock = output(Topics.STOCK_REQUESTS);
+        TestOutputTopic<String, PaymentRequest> payment = output(Topics.PAYMENT_REQUESTS);
+
+        input(Topics.ORDER_COMMANDS).pipeInput("o-1", (OrderCommand) place("o-1", "c-1", T0,
+                new OrderLine("p-1", 2, new BigDecimal("5.00")), new OrderLine("p-2", 1, new BigDecimal("1.50"))));
+
+        assertThat(stock.readKeyValuesToList()).containsExactly(
+                KeyValue.pair("p-1", new ReserveStock("o-1", "p-1", 2)), KeyValue.pair("p-2", new ReserveStock("o-1", "p-2", 1)));
+        assertThat(payment.readKeyValuesToList()).containsExactly(KeyValue.pair("c-1",
+                new HoldPayment("o-1", "c-1", new BigDecimal("11.50"), T0, 2, 3)));
+    }
+
+    @Test
+    void placeThenEveryVerdictPublishesCreatedThenValidatedAndAnswersTheCommand() {
         TestOutputTopic<String, OrderStateChanged> events = output(Topics.ORDERS);
         TestOutputTopic<String, CommandResult> replies = output(Topics.ORDER_COMMAND_RESULTS);
 
-        input(Topics.ORDER_COMMANDS).pipeInput("o-1", (OrderCommand) place("o-1", "c-1", T0, new OrderLine("p-1", 2, new BigDecimal("5.00"))));
-        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.passed("o-1", CheckType.STOCK, T0));
-        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.passed("o-1", CheckType.PAYMENT, T0));
+        input(Topics.ORDER_COMMANDS).pipeInput("o-1", (OrderCommand) place("o-1", "c-1", T0,
+                new OrderLine("p-1", 2, new BigDecimal("5.00")), new OrderLine("p-2", 1, BigDecimal.ONE)));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.stock("o-1", "p-1", null, T0));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.payment("o-1", null, T0));
+        assertThat(driver.<String, OrderRecord>getKeyValueStore(OrdersTopology.ORDERS_STORE).get("o-1").order().state())
+                .as("p-2 not answered yet").isEqualTo(OrderState.CREATED);
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.stock("o-1", "p-2", null, T0));
 
         assertThat(events.readValuesToList()).extracting(OrderStateChanged::state)
                 .containsExactly(OrderState.CREATED, OrderState.VALIDATED);
         KeyValue<String, CommandResult> reply = replies.readKeyValue();
         assertThat(reply.key).isEqualTo("cmd-o-1");
         assertThat(reply.value.status()).isEqualTo(CommandStatus.APPLIED);
-        KeyValueStore<String, OrderRecord> store = driver.getKeyValueStore(OrdersTopology.ORDERS_STORE);
-        assertThat(store.get("o-1").order().state()).isEqualTo(OrderState.VALIDATED);
         assertThat(changed).contains("o-1");
     }
 
     @Test
-    void customerListAndHourlyAnalyticsFollowTheOrdersTopic() {
+    void aShipmentShipsAndDeductsEveryReservedProduct() {
+        TestOutputTopic<String, StockRequest> stock = output(Topics.STOCK_REQUESTS);
+        input(Topics.ORDER_COMMANDS).pipeInput("o-1", (OrderCommand) place("o-1", "c-1", T0,
+                new OrderLine("p-1", 2, new BigDecimal("5.00"))));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.stock("o-1", "p-1", null, T0));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.payment("o-1", null, T0));
+        stock.readValuesToList();
+
+        input(Topics.SHIPMENTS).pipeInput("o-1", new ShipmentCreated("s-1", "o-1", "c-1",
+                List.of(new OrderLine("p-1", 2, new BigDecimal("5.00"))), T0));
+
+        assertThat(stock.readKeyValuesToList()).containsExactly(KeyValue.pair("p-1", new DeductStock("o-1", "p-1", 2)));
+        assertThat(driver.<String, OrderRecord>getKeyValueStore(OrdersTopology.ORDERS_STORE).get("o-1").order().state())
+                .isEqualTo(OrderState.SHIPPED);
+    }
+
+    @Test
+    void customerListAndHourlyAnalyticsAreKeptBesideTheOrders() {
         TestInputTopic<String, OrderCommand> commands = input(Topics.ORDER_COMMANDS);
-        commands.pipeInput("o-1", place("o-1", "c-1", T0, new OrderLine("p-1", 2, BigDecimal.ONE)));
-        commands.pipeInput("o-2", place("o-2", "c-1", T0.minus(Duration.ofHours(1)), new OrderLine("p-1", 3, BigDecimal.ONE)));
-        // The driver feeds what the topology writes to `orders` back into its `orders` source, as the broker would.
+        // Record times as a producer gives them: when the request was made (the late one is within the grace).
+        commands.pipeInput("o-1", place("o-1", "c-1", T0, new OrderLine("p-1", 2, BigDecimal.ONE)), T0);
+        commands.pipeInput("o-2", place("o-2", "c-1", T0.minus(Duration.ofHours(1)), new OrderLine("p-1", 3, BigDecimal.ONE)), T0);
+        commands.pipeInput("o-3", place("o-3", "c-10", T0, new OrderLine("p-2", 1, BigDecimal.ONE)), T0);
+        commands.pipeInput("o-4", place("o-4", "c-1", T0.minus(Duration.ofHours(25)), new OrderLine("p-1", 7, BigDecimal.ONE)), T0);
 
-        commands.pipeInput("o-3", place("o-3", "c-10", T0, new OrderLine("p-2", 1, BigDecimal.ONE)));
-
-        KeyValueStore<String, Order> customers = driver.getKeyValueStore(OrdersTopology.CUSTOMER_ORDERS_STORE);
+        KeyValueStore<String, String> customers = driver.getKeyValueStore(OrdersTopology.CUSTOMER_ORDERS_STORE);
         List<String> ofC1 = new ArrayList<>();
-        try (KeyValueIterator<String, Order> it = customers.prefixScan(CustomerOrderIndex.prefix("c-1"),
+        try (KeyValueIterator<String, String> it = customers.prefixScan(CustomerOrderIndex.prefix("c-1"),
                 Serdes.String().serializer())) {
-            it.forEachRemaining(kv -> ofC1.add(kv.value.id()));
+            it.forEachRemaining(kv -> ofC1.add(kv.value));
         }
-        assertThat(ofC1).as("c-1's orders only, not c-10's").containsExactlyInAnyOrder("o-1", "o-2");
-        assertThat(customers.get(CustomerOrderIndex.key("c-10", "o-3")).state()).isEqualTo(OrderState.CREATED);
+        assertThat(ofC1).as("c-1's orders only, not c-10's, newest first").containsExactly("o-1", "o-2", "o-4");
 
-        WindowStore<String, ProductUnits> hourly = driver.getWindowStore(OrdersTopology.HOURLY_PRODUCT_STORE);
+        WindowStore<String, ValueAndTimestamp<ProductUnits>> hourly =
+                driver.getTimestampedWindowStore(OrdersTopology.HOURLY_PRODUCT_STORE);
         List<Long> units = new ArrayList<>();
-        try (WindowStoreIterator<ProductUnits> it = hourly.fetch("p-1", Instant.EPOCH, T0.plus(Duration.ofHours(1)))) {
-            it.forEachRemaining(kv -> units.add(kv.value.units()));
+        try (WindowStoreIterator<ValueAndTimestamp<ProductUnits>> it = hourly.fetch("p-1", Instant.EPOCH,
+                T0.plus(Duration.ofHours(1)))) {
+            it.forEachRemaining(kv -> units.add(kv.value.value().units()));
         }
-        assertThat(units).as("one window per hour of creation, the earlier hour first").containsExactly(3L, 2L);
+        assertThat(units).as("one window per hour of creation, the earlier hour first; o-4 is past the grace")
+                .containsExactly(3L, 2L);
+    }
+
+    @Test
+    void theCustomerIndexIsRebuiltFromTheOrdersWhenEmpty() {
+        input(Topics.ORDER_COMMANDS).pipeInput("o-1", (OrderCommand) place("o-1", "c-1", T0,
+                new OrderLine("p-1", 2, BigDecimal.ONE)));
+        KeyValueStore<String, String> index = driver.getKeyValueStore(OrdersTopology.CUSTOMER_ORDERS_STORE);
+        KeyValueStore<String, OrderRecord> orders = driver.getKeyValueStore(OrdersTopology.ORDERS_STORE);
+        index.delete(CustomerOrderIndex.key(orders.get("o-1").order()));
+
+        new CustomerOrderIndex(index).rebuildIfEmpty(orders);
+
+        assertThat(index.get(CustomerOrderIndex.key(orders.get("o-1").order()))).isEqualTo("o-1");
+    }
+
+    @Test
+    void anOrderStoredByThePreviousLayoutIsReadWithWhatItsChecksPassed() {
+        String before = "{\"order\":{\"id\":\"o-1\",\"customerId\":\"c-1\",\"items\":[{\"productId\":\"p-1\",\"quantity\":2,"
+                + "\"unitPrice\":5.00}],\"total\":10.00,\"state\":\"CREATED\",\"rejections\":[],"
+                + "\"createdAt\":\"2026-11-25T10:15:00Z\",\"updatedAt\":\"2026-11-25T10:15:00Z\",\"shipmentId\":null},"
+                + "\"placedBy\":\"cmd-1\",\"passedChecks\":[\"payment\"]}";
+
+        OrderRecord read = StateSerde.of(OrderRecord.class).deserialize("t", before.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.held()).isTrue();
+        assertThat(read.reserved()).isEmpty();
+        assertThat(read.placedBy()).isEqualTo("cmd-1");
     }
 }
