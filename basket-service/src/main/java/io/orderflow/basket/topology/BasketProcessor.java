@@ -42,7 +42,7 @@ final class BasketProcessor implements Processor<String, BasketCommand, String, 
             BasketStep step = BasketRules.apply(baskets.get(customerId), command);
             if (step.next() != null) {
                 baskets.put(customerId, step.next());
-                log.info("basket of {} has {} lines after {}", customerId, step.next().lines().size(),
+                log.debug("basket of {} has {} lines after {}", customerId, step.next().lines().size(),
                         command.getClass().getSimpleName());
             }
             if (step.checkout() != null) {

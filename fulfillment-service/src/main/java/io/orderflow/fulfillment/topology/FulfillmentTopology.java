@@ -31,7 +31,7 @@ public final class FulfillmentTopology {
 
     public void build(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHIPMENTS_STORE),
-                Serdes.String(), StateSerde.of(Shipment.class)));
+                Serdes.String(), StateSerde.of(Shipment.class)).withCachingEnabled());
 
         builder.stream(ORDERS.name(), ORDERS.consumed())
                 .process(() -> new ShipmentProcessor(clock), Named.as("shipment-fulfilment"), SHIPMENTS_STORE)

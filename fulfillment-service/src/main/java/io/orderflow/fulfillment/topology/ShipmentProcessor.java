@@ -45,7 +45,7 @@ final class ShipmentProcessor implements Processor<String, OrderStateChanged, St
             ShipmentStep step = ShipmentRules.onOrderChanged(shipments.get(orderId), record.value(), clock.instant());
             if (step.next() != null) {
                 shipments.put(orderId, step.next());
-                log.info("shipment {} of order {} is {}", step.next().shipmentId(), orderId, step.next().status());
+                log.debug("shipment {} of order {} is {}", step.next().shipmentId(), orderId, step.next().status());
             }
             if (step.event() != null) {
                 context.forward(record.withValue(step.event()).withTimestamp(step.event().createdAt().toEpochMilli()));
