@@ -1,5 +1,7 @@
 package io.orderflow.service.trace;
 
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
@@ -52,9 +54,29 @@ public final class TracingProcessorWrapper implements ProcessorWrapper {
         };
     }
 
-    private static void enter(org.apache.kafka.common.header.Headers headers) {
-        TraceParent.from(headers).ifPresentOrElse(t -> MDC.put(TraceParent.MDC_TRACE_ID, t.traceId()),
-                () -> MDC.remove(TraceParent.MDC_TRACE_ID));
+    /**
+     * The header value last parsed on this thread and its trace id: a record passes through several processors
+     * with the same header object, so it is parsed once per record, not once per processor.
+     */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private static void enter(Headers headers) {
+        Header header = headers == null ? null : headers.lastHeader(TraceParent.HEADER);
+        if (header == null) {
+            MDC.remove(TraceParent.MDC_TRACE_ID);
+            return;
+        }
+        Object[] last = LAST.get();
+        byte[] value = header.value();
+        if (last[0] != value) {
+            last[0] = value;
+            last[1] = TraceParent.from(headers).map(TraceParent::traceId).orElse(null);
+        }
+        if (last[1] == null) {
+            MDC.remove(TraceParent.MDC_TRACE_ID);
+        } else {
+            MDC.put(TraceParent.MDC_TRACE_ID, (String) last[1]);
+        }
     }
 
     private record Traced<KIn, VIn, KOut, VOut>(Processor<KIn, VIn, KOut, VOut> inner)
