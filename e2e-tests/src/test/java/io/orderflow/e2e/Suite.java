@@ -44,10 +44,22 @@ final class Suite implements AutoCloseable {
 
     /** As {@link #start(List, Map)}, on the broker at {@code bootstrapServers} (a broker the test stops and starts). */
     static Suite start(List<String> modules, Map<String, String> env, String bootstrapServers) {
+        try {
+            return start(modules, env, bootstrapServers, projectRoot(), Files.createTempDirectory("orderflow-e2e-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * As {@link #start(List, Map, String)}, from the executable jars built under {@code projectRoot} (another
+     * build of the suite, e.g. an older release), with each instance's state under {@code dataDir/<name>}: a
+     * later start on the same {@code dataDir} finds the state the earlier one left.
+     */
+    static Suite start(List<String> modules, Map<String, String> env, String bootstrapServers, Path projectRoot,
+            Path dataDir) {
         Suite suite = new Suite(bootstrapServers);
         try {
-            Path dataDir = Files.createTempDirectory("orderflow-e2e-");
-            Path projectRoot = projectRoot();
             for (String module : modules) {
                 long running = suite.services.values().stream().filter(s -> s.name().startsWith(module)).count();
                 String name = running == 0 ? module : module + "-" + (running + 1);
@@ -80,7 +92,7 @@ final class Suite implements AutoCloseable {
         }
     }
 
-    private static Path projectRoot() {
+    static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
