@@ -102,7 +102,8 @@ final class StockProcessor implements Processor<String, StockInput, String, Stoc
             log.info("{}: stock set: {} on hand, {} reserved", set.productId(), change.next().onHand(),
                     change.next().reserved());
         } else {
-            log.info("{}: stock not set: {}", set.productId(), change.reply().detail());
+            // The detail names the product.
+            log.info("stock not set: {}", change.reply().detail());
         }
         return change;
     }
