@@ -2,71 +2,55 @@ package io.orderflow.stock.domain;
 
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.CommandStatus;
+import io.orderflow.events.order.CheckType;
+import io.orderflow.events.order.OrderCheckCompleted;
+import io.orderflow.events.order.Rejection;
 import io.orderflow.events.order.RejectionReason;
+import io.orderflow.events.stock.DeductStock;
+import io.orderflow.events.stock.ReleaseStock;
+import io.orderflow.events.stock.ReserveStock;
 import io.orderflow.events.stock.SetStock;
+import io.orderflow.events.stock.StockRequest;
+import java.time.Instant;
 
 /**
  * The stock rules, as plain functions of (stored level, input). The topology applies every input for one
  * product in one task, one at a time, so these functions never see a concurrent change: that is what keeps
  * {@code available} from going below zero under any load.
+ *
+ * <p>Only totals are kept, so a release or deduct cannot be checked against the order that sent it: the
+ * rules trust orders-service to send each one once, and only for units stock said it reserved.
  */
 public final class StockLedger {
 
     private StockLedger() {
     }
 
-    public static StockChange apply(StockLevel current, LineRequest request) {
-        switch (request.kind()) {
-            case RESERVE:
-                return reserve(current, request);
-            case RELEASE:
-                return release(current, request.orderId());
-            case DEDUCT:
-                return deduct(current, request.orderId());
-            default:
-                throw new IllegalArgumentException("unknown line request " + request.kind());
-        }
-    }
-
-    /**
-     * Reserves the line's units, or says why not. A reservation the order already holds is a redelivered
-     * request: the line is answered as reserved again and nothing more is taken.
-     */
-    public static StockChange reserve(StockLevel current, LineRequest request) {
+    /** Reserves the units for the order, or says why not; either way the order gets one verdict for the product. */
+    public static StockChange reserve(StockLevel current, ReserveStock request, Instant at) {
         String productId = request.productId();
         if (current == null) {
-            return new StockChange(null, LineResult.failed(request, RejectionReason.UNKNOWN_PRODUCT,
-                    productId + ": unknown product"), null);
-        }
-        if (current.holds(request.orderId())) {
-            return new StockChange(null, LineResult.reserved(request), null);
+            return refused(request, RejectionReason.UNKNOWN_PRODUCT, productId + ": unknown product", at);
         }
         if (current.available() < request.quantity()) {
-            return new StockChange(null, LineResult.failed(request, RejectionReason.INSUFFICIENT_STOCK,
-                    productId + ": wanted " + request.quantity() + ", available " + current.available()), null);
+            return refused(request, RejectionReason.INSUFFICIENT_STOCK,
+                    productId + ": wanted " + request.quantity() + ", available " + current.available(), at);
         }
-        return new StockChange(current.withReservation(request.orderId(), request.quantity()),
-                LineResult.reserved(request), null);
+        return new StockChange(current.withReserved(current.reserved() + request.quantity()),
+                OrderCheckCompleted.stock(request.orderId(), productId, null, at), null);
     }
 
-    /** Gives back what the order holds of the product; nothing to do when it holds nothing. */
-    public static StockChange release(StockLevel current, String orderId) {
-        if (current == null || !current.holds(orderId)) {
-            return StockChange.nothing();
-        }
-        return new StockChange(current.withoutReservation(orderId), null, null);
+    /** A rejected or cancelled order gives back what it reserved. */
+    public static StockChange release(StockLevel current, ReleaseStock request) {
+        requireReserved(current, request, "release");
+        return StockChange.stored(current.withReserved(current.reserved() - request.quantity()));
     }
 
-    /**
-     * The order shipped: its reserved units leave the shelf. Deducts only what is still reserved and drops
-     * the reservation, so a second deduct for the same order finds nothing and takes nothing.
-     */
-    public static StockChange deduct(StockLevel current, String orderId) {
-        if (current == null || !current.holds(orderId)) {
-            return StockChange.nothing();
-        }
-        StockLevel shipped = current.withOnHand(current.onHand() - current.heldBy(orderId)).withoutReservation(orderId);
-        return new StockChange(shipped, null, null);
+    /** A shipped order's reserved units leave the shelf: off the units on hand and off the reserved ones. */
+    public static StockChange deduct(StockLevel current, DeductStock request) {
+        requireReserved(current, request, "deduct");
+        return StockChange.stored(new StockLevel(current.productId(), current.onHand() - request.quantity(),
+                current.reserved() - request.quantity()));
     }
 
     /** Sets the units on hand; refused when fewer than are already promised to orders. */
@@ -80,5 +64,26 @@ public final class StockLedger {
         StockLevel next = current == null ? StockLevel.of(productId, command.quantity())
                 : current.withOnHand(command.quantity());
         return new StockChange(next, null, CommandResult.applied(command.commandId(), productId));
+    }
+
+    private static StockChange refused(ReserveStock request, RejectionReason reason, String detail, Instant at) {
+        return new StockChange(null, OrderCheckCompleted.stock(request.orderId(), request.productId(),
+                new Rejection(CheckType.STOCK, reason, detail), at), null);
+    }
+
+    /**
+     * Giving back or shipping more than is reserved means a request was lost, doubled or sent for the wrong
+     * product. Applying it would let the totals drift (and promise units twice), so it is refused loudly: the
+     * service's processing exception handler dead-letters the request and goes on with the next.
+     */
+    private static void requireReserved(StockLevel current, StockRequest request, String action) {
+        String what = request.productId() + ": cannot " + action + " " + request.quantity() + " units for order "
+                + request.orderId();
+        if (current == null) {
+            throw new IllegalStateException(what + ": unknown product");
+        }
+        if (current.reserved() < request.quantity()) {
+            throw new IllegalStateException(what + ": only " + current.reserved() + " reserved");
+        }
     }
 }

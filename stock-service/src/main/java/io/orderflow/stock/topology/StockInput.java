@@ -1,7 +1,8 @@
 package io.orderflow.stock.topology;
 
 import io.orderflow.events.stock.StockCommand;
-import io.orderflow.stock.domain.LineRequest;
+import io.orderflow.events.stock.StockRequest;
+import java.util.Objects;
 
 /**
  * Everything that can happen to a product, from two co-partitioned inputs keyed by product id, merged so
@@ -9,9 +10,32 @@ import io.orderflow.stock.domain.LineRequest;
  */
 sealed interface StockInput {
 
-    record Line(LineRequest request) implements StockInput {
+    /** The product the input is about, which must be the record's key: the key decides which task owns it. */
+    String productId();
+
+    /** A reservation, release or deduction for one order, from orders-service. */
+    record Request(StockRequest request) implements StockInput {
+
+        public Request {
+            Objects.requireNonNull(request, "stock request");
+        }
+
+        @Override
+        public String productId() {
+            return request.productId();
+        }
     }
 
+    /** A change of the units on hand, from the REST edge. */
     record Command(StockCommand command) implements StockInput {
+
+        public Command {
+            Objects.requireNonNull(command, "stock command");
+        }
+
+        @Override
+        public String productId() {
+            return command.productId();
+        }
     }
 }

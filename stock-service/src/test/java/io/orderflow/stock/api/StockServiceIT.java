@@ -1,18 +1,19 @@
 package io.orderflow.stock.api;
 
-import static io.orderflow.stock.OrderEvents.created;
-import static io.orderflow.stock.OrderEvents.line;
-import static io.orderflow.stock.OrderEvents.moved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.events.order.CheckType;
 import io.orderflow.events.order.OrderCheckCompleted;
-import io.orderflow.events.order.OrderState;
-import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.order.Rejection;
 import io.orderflow.events.order.RejectionReason;
+import io.orderflow.events.stock.DeductStock;
+import io.orderflow.events.stock.ReleaseStock;
+import io.orderflow.events.stock.ReserveStock;
+import io.orderflow.events.stock.StockRequest;
+import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
+import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.stock.StockServiceApplication;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
@@ -22,12 +23,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,6 +45,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,14 +61,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * stock-service alone on a real broker: order events are written to {@code orders} as orders-service would,
- * verdicts read from {@code order-validations}. Every test uses its own product ids, as the broker is shared.
+ * stock-service alone on a real broker: stock requests are written to {@code stock-requests} as orders-service
+ * would (keyed by product), verdicts read from {@code order-validations}. Every test uses its own product ids,
+ * as the broker is shared.
  */
 @SpringBootTest(classes = StockServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class StockServiceIT {
 
     private static final int PORT = FreePorts.next();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Topic<byte[], byte[]> DEAD_LETTERS = new Topic<>(Topics.deadLetterTopic("stock-service"),
+            "as read", Serdes.ByteArray(), Serdes.ByteArray(), "stock-service's dead letters");
     private final HttpJson http = HttpJson.localhost(PORT);
 
     @DynamicPropertySource
@@ -88,23 +99,28 @@ class StockServiceIT {
         return answer.json();
     }
 
-    private static void send(OrderStateChanged event) {
-        TopicProbe.send(TestKafka.bootstrapServers(), Topics.ORDERS, event.order().id(), event);
+    private static void send(StockRequest request) {
+        TopicProbe.send(TestKafka.bootstrapServers(), Topics.STOCK_REQUESTS, request.productId(), request);
     }
 
-    /** The stock verdicts on these orders, once there is one for each. */
-    private static Map<String, OrderCheckCompleted> verdicts(Collection<String> orderIds) {
-        Set<String> wanted = Set.copyOf(orderIds);
-        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+    /** The stock verdicts on these reservations, once there is one for each. */
+    private static Map<ReserveStock, OrderCheckCompleted> verdicts(Collection<ReserveStock> reservations) {
+        Map<String, ReserveStock> wanted = reservations.stream()
+                .collect(Collectors.toMap(r -> r.orderId() + "/" + r.productId(), Function.identity()));
+        Map<String, OrderCheckCompleted> found = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
                 .until(() -> TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.ORDER_VALIDATIONS).stream()
-                                .map(ConsumerRecord::value)
-                                .filter(v -> wanted.contains(v.orderId()))
-                                .collect(Collectors.toMap(OrderCheckCompleted::orderId, Function.identity(), (a, b) -> a)),
-                        found -> found.size() == wanted.size());
+                                .filter(r -> r.value().productId() != null)
+                                .filter(r -> wanted.containsKey(r.key() + "/" + r.value().productId()))
+                                .collect(Collectors.toMap(r -> r.key() + "/" + r.value().productId(),
+                                        ConsumerRecord::value, (a, b) -> a)),
+                        verdicts -> verdicts.size() == wanted.size());
+        return found.entrySet().stream().collect(Collectors.toMap(e -> wanted.get(e.getKey()), Map.Entry::getValue));
     }
 
-    private static OrderCheckCompleted verdict(String orderId) {
-        return verdicts(List.of(orderId)).get(orderId);
+    private static OrderCheckCompleted reserve(String orderId, String productId, int quantity) {
+        ReserveStock request = new ReserveStock(orderId, productId, quantity);
+        send(request);
+        return verdicts(List.of(request)).get(request);
     }
 
     @Test
@@ -127,84 +143,136 @@ class StockServiceIT {
     }
 
     @Test
-    void anOrderWithEnoughStockPassesAndItsUnitsShowAsReserved() {
+    void eachProductOfAnOrderWithEnoughStockPassesAndItsUnitsShowAsReserved() {
         String p1 = unique("p");
         String p2 = unique("p");
         put(p1, 10);
         put(p2, 5);
         String orderId = unique("o");
+        ReserveStock first = new ReserveStock(orderId, p1, 3);
+        ReserveStock second = new ReserveStock(orderId, p2, 5);
 
-        send(created(orderId, line(p1, 3), line(p2, 5)));
+        send(first);
+        send(second);
 
-        OrderCheckCompleted verdict = verdict(orderId);
-        assertThat(verdict.check()).isEqualTo(CheckType.STOCK);
-        assertThat(verdict.passed()).isTrue();
+        Map<ReserveStock, OrderCheckCompleted> verdicts = verdicts(List.of(first, second));
+        assertThat(verdicts.get(first)).satisfies(v -> {
+            assertThat(v.check()).isEqualTo(CheckType.STOCK);
+            assertThat(v.productId()).isEqualTo(p1);
+            assertThat(v.passed()).isTrue();
+        });
+        assertThat(verdicts.get(second).productId()).isEqualTo(p2);
+        assertThat(verdicts.get(second).passed()).isTrue();
         assertThat(stock(p1).get("reserved").asLong()).isEqualTo(3);
         assertThat(stock(p1).get("available").asLong()).isEqualTo(7);
         assertThat(stock(p2).get("available").asLong()).isZero();
     }
 
     @Test
-    void shortStockAndAnUnknownProductFailTheCheckWithThoseReasons() {
+    void shortStockAndAnUnknownProductFailWithThoseReasons() {
         String scarce = unique("p");
         String unknown = unique("never-stocked");
         put(scarce, 1);
-        String shortOrder = unique("o");
-        String unknownOrder = unique("o");
+        ReserveStock tooMany = new ReserveStock(unique("o"), scarce, 2);
+        ReserveStock neverStocked = new ReserveStock(unique("o"), unknown, 1);
 
-        send(created(shortOrder, line(scarce, 2)));
-        send(created(unknownOrder, line(unknown, 1)));
+        send(tooMany);
+        send(neverStocked);
 
-        Map<String, OrderCheckCompleted> verdicts = verdicts(List.of(shortOrder, unknownOrder));
-        assertThat(verdicts.get(shortOrder).rejections()).containsExactly(new Rejection(CheckType.STOCK,
+        Map<ReserveStock, OrderCheckCompleted> verdicts = verdicts(List.of(tooMany, neverStocked));
+        assertThat(verdicts.get(tooMany).rejections()).containsExactly(new Rejection(CheckType.STOCK,
                 RejectionReason.INSUFFICIENT_STOCK, scarce + ": wanted 2, available 1"));
-        assertThat(verdicts.get(unknownOrder).rejections()).containsExactly(new Rejection(CheckType.STOCK,
+        assertThat(verdicts.get(neverStocked).rejections()).containsExactly(new Rejection(CheckType.STOCK,
                 RejectionReason.UNKNOWN_PRODUCT, unknown + ": unknown product"));
         assertThat(stock(scarce).get("reserved").asLong()).isZero();
         assertThat(http.get("/stock/" + unknown).status()).isEqualTo(404);
     }
 
     @Test
-    void aRejectedOrderGivesBackWhatItReserved() {
-        String plenty = unique("p");
-        String scarce = unique("p");
-        put(plenty, 10);
-        put(scarce, 1);
+    void aReleaseGivesBackWhatWasReserved() {
+        String product = unique("p");
+        put(product, 10);
         String orderId = unique("o");
-        OrderStateChanged created = created(orderId, line(plenty, 4), line(scarce, 2));
+        assertThat(reserve(orderId, product, 4).passed()).isTrue();
+        assertThat(stock(product).get("reserved").asLong()).isEqualTo(4);
 
-        send(created);
-        assertThat(verdict(orderId).passed()).isFalse();
-        assertThat(stock(plenty).get("reserved").asLong()).as("held until the order is rejected").isEqualTo(4);
+        send(new ReleaseStock(orderId, product, 4));
 
-        send(moved(created, OrderState.REJECTED));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stock(product).get("reserved").asLong()).isZero());
+        assertThat(stock(product).get("available").asLong()).isEqualTo(10);
+    }
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(stock(plenty).get("reserved").asLong()).isZero();
-            assertThat(stock(scarce).get("reserved").asLong()).isZero();
-        });
-        assertThat(stock(plenty).get("available").asLong()).isEqualTo(10);
+    @Test
+    void aDeductTakesTheShippedUnitsOffTheShelf() {
+        String product = unique("p");
+        put(product, 10);
+        String orderId = unique("o");
+        assertThat(reserve(orderId, product, 3).passed()).isTrue();
+
+        send(new DeductStock(orderId, product, 3));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stock(product).get("onHand").asLong()).isEqualTo(7));
+        JsonNode level = stock(product);
+        assertThat(level.get("reserved").asLong()).isZero();
+        assertThat(level.get("available").asLong()).isEqualTo(7);
+    }
+
+    /** A release of more than is reserved is a broken invariant: kept on the dead-letter topic, and the product goes on. */
+    @Test
+    void aReleaseOfMoreThanIsReservedIsDeadLetteredAndTheProductGoesOn() {
+        String product = unique("p");
+        put(product, 5);
+        String orderId = unique("o");
+        String expected = product + ": cannot release 1 units for order " + orderId + ": only 0 reserved";
+
+        send(new ReleaseStock(orderId, product, 1));
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(
+                () -> TopicProbe.readAll(TestKafka.bootstrapServers(), DEAD_LETTERS).stream()
+                        .map(r -> r.headers().lastHeader(DeadLetterHandler.REASON))
+                        .filter(Objects::nonNull)
+                        .map(Header::value)
+                        .anyMatch(reason -> expected.equals(new String(reason, StandardCharsets.UTF_8))));
+        // Same product, so same partition: this verdict comes after the dead-lettered release.
+        assertThat(reserve(unique("o"), product, 2).passed()).isTrue();
+        JsonNode level = stock(product);
+        assertThat(level.get("onHand").asLong()).isEqualTo(5);
+        assertThat(level.get("reserved").asLong()).isEqualTo(2);
     }
 
     /** The contract's promise: under any concurrency available never goes below 0 and no unit is sold twice. */
     @Test
-    void hundredConcurrentOrdersForThirtyUnitsReserveExactlyThirty() throws Exception {
+    void hundredConcurrentReservationsForThirtyUnitsReserveExactlyThirty() throws Exception {
         String product = unique("hot");
         assertThat(put(product, 30).status()).isEqualTo(200);
-        List<String> orderIds = IntStream.range(0, 100).mapToObj(i -> unique("o" + i)).toList();
+        List<ReserveStock> reservations = IntStream.range(0, 100)
+                .mapToObj(i -> new ReserveStock(unique("o" + i), product, 1)).toList();
+        int producers = 4;
 
         ConcurrentLinkedQueue<JsonNode> samples = new ConcurrentLinkedQueue<>();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleWithFixedDelay(() -> samples.add(stock(product)), 0, 20, TimeUnit.MILLISECONDS);
-        ExecutorService writers = Executors.newFixedThreadPool(16);
+        sampler.scheduleWithFixedDelay(() -> {
+            // Anything thrown here would silently end the sampling, so a failed read is just not a sample.
+            try {
+                HttpJson.Response answer = http.get("/stock/" + product);
+                if (answer.status() == 200) {
+                    samples.add(answer.json());
+                }
+            } catch (RuntimeException e) {
+                // not a sample
+            }
+        }, 0, 20, TimeUnit.MILLISECONDS);
+        ExecutorService writers = Executors.newFixedThreadPool(producers);
         CountDownLatch go = new CountDownLatch(1);
-        Map<String, OrderCheckCompleted> verdicts;
+        Map<ReserveStock, OrderCheckCompleted> verdicts;
         try {
             List<Callable<Void>> sends = new ArrayList<>();
-            for (String orderId : orderIds) {
+            for (int p = 0; p < producers; p++) {
+                int first = p;
+                List<ReserveStock> share = IntStream.range(0, reservations.size()).filter(i -> i % producers == first)
+                        .mapToObj(reservations::get).toList();
                 sends.add(() -> {
-                    go.await();
-                    send(created(orderId, line(product, 1)));
+                    sendAll(share, go);
                     return null;
                 });
             }
@@ -213,7 +281,8 @@ class StockServiceIT {
             for (Future<Void> f : sent) {
                 f.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             }
-            verdicts = verdicts(orderIds);
+            verdicts = verdicts(reservations);
+            await().atMost(PATIENCE).until(() -> samples.size() > 5);
         } finally {
             writers.shutdownNow();
             sampler.shutdown();
@@ -227,7 +296,6 @@ class StockServiceIT {
         assertThat(verdicts.values().stream().filter(v -> !v.passed()).flatMap(v -> v.rejections().stream()))
                 .extracting(Rejection::reason).containsOnly(RejectionReason.INSUFFICIENT_STOCK);
 
-        assertThat(samples).as("sampled during the run").hasSizeGreaterThan(5);
         assertThat(samples).allSatisfy(sample -> {
             assertThat(sample.get("available").asLong()).isNotNegative();
             assertThat(sample.get("reserved").asLong()).isLessThanOrEqualTo(30);
@@ -238,13 +306,30 @@ class StockServiceIT {
         assertThat(end.get("onHand").asLong()).isEqualTo(30);
     }
 
+    /** One producer per thread, as several orders-service instances would write; all start together. */
+    private static void sendAll(List<ReserveStock> requests, CountDownLatch go) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        Topic<String, StockRequest> topic = Topics.STOCK_REQUESTS;
+        try (KafkaProducer<String, StockRequest> producer = new KafkaProducer<>(props,
+                topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+            go.await();
+            List<Future<?>> acks = new ArrayList<>();
+            for (ReserveStock request : requests) {
+                acks.add(producer.send(new ProducerRecord<>(topic.name(), request.productId(), request)));
+            }
+            for (Future<?> ack : acks) {
+                ack.get();
+            }
+        }
+    }
+
     @Test
     void settingStockBelowTheReservedUnitsIsA409Problem() {
         String product = unique("p");
         put(product, 5);
-        String orderId = unique("o");
-        send(created(orderId, line(product, 3)));
-        assertThat(verdict(orderId).passed()).isTrue();
+        assertThat(reserve(unique("o"), product, 3).passed()).isTrue();
 
         HttpJson.Response refused = put(product, 2);
 
