@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ public final class CommandResultListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CommandResultListener.class);
 
     private final Topic<String, CommandResult> topic;
-    private final KafkaConsumer<String, CommandResult> consumer;
+    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, CompletableFuture<CommandResult>> pending = new ConcurrentHashMap<>();
     private final CountDownLatch positioned = new CountDownLatch(1);
     private final Thread thread;
@@ -44,7 +45,8 @@ public final class CommandResultListener implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, topic.name() + "-listener-" + ProcessHandle.current().pid());
-        this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        // Bytes, read per record below: one unreadable record must not stop every answer after it.
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, topic.name() + "-listener");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -82,7 +84,7 @@ public final class CommandResultListener implements AutoCloseable {
             partitions.forEach(consumer::position);
             positioned.countDown();
             while (running) {
-                for (ConsumerRecord<String, CommandResult> record : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     complete(record);
                 }
             }
@@ -112,8 +114,15 @@ public final class CommandResultListener implements AutoCloseable {
         throw new WakeupException();
     }
 
-    private void complete(ConsumerRecord<String, CommandResult> record) {
-        CommandResult result = record.value();
+    private void complete(ConsumerRecord<byte[], byte[]> record) {
+        CommandResult result;
+        try {
+            result = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+        } catch (RuntimeException unreadable) {
+            log.warn("skipping unreadable record {}-{}@{} on {}: {}", record.topic(), record.partition(),
+                    record.offset(), topic.name(), unreadable.getMessage());
+            return;
+        }
         if (result == null) {
             return;
         }
