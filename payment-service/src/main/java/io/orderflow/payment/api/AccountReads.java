@@ -39,7 +39,8 @@ final class AccountReads {
 
     private static ResponseEntity<?> local(KeyLookup.Local<Account> lookup, String customerId) {
         Account account = lookup.value();
-        if (account == null) {
+        // A customer who only ordered has a value (its fraud window) but no account.
+        if (account == null || !account.funded()) {
             throw ApiException.notFound("Account", customerId);
         }
         return ResponseEntity.ok(AccountView.of(account));

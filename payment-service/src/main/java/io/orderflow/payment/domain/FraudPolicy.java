@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The fraud rule: a customer may create orders worth at most {@code hourlyLimit} within any hour, measured by
+ * The fraud rule: a customer may create orders worth at most {@code hourlyLimit} within an hour, measured by
  * the orders' creation times (not by when payment sees them, so a backlog cannot trip or hide it).
  */
 public record FraudPolicy(BigDecimal hourlyLimit) {
@@ -26,16 +26,15 @@ public record FraudPolicy(BigDecimal hourlyLimit) {
     }
 
     /**
-     * The rejection when the orders created in {@code (createdAt - 1h, createdAt]}, this one included, total
-     * strictly more than the limit; empty when they do not.
+     * The rejection when the orders created in the hour up to {@code end}, the order checked included, total
+     * strictly more than the limit; empty when they do not (exactly the limit passes).
      */
-    public Optional<Rejection> check(CustomerActivity activity, Instant createdAt) {
-        BigDecimal total = activity.totalCreatedIn(createdAt, WINDOW);
+    public Optional<Rejection> check(BigDecimal total, Instant end) {
         if (total.compareTo(hourlyLimit) <= 0) {
             return Optional.empty();
         }
         return Optional.of(new Rejection(CheckType.PAYMENT, RejectionReason.FRAUD_SUSPECTED,
-                "orders of " + total.toPlainString() + " created in the hour up to " + createdAt
+                "orders of " + total.toPlainString() + " created in the hour up to " + end
                         + " exceed the hourly limit of " + hourlyLimit.toPlainString()));
     }
 }

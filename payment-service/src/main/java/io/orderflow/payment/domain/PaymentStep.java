@@ -4,14 +4,9 @@ import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.order.OrderCheckCompleted;
 
 /**
- * The outcome of one input for one customer: the account to store and the activity with the checked order
- * recorded, whose entry for that order is stored (null: leave as they are),
- * the verdict to publish on an order (null: none) and the answer to a command (null: not a command).
+ * The outcome of a hold or a balance command for one customer: the account to store (null: leave it), whether
+ * the order held gets its entry in the recent-orders store (it is counted in the window), the verdict to publish
+ * (null: none) and the command's answer (null: not a command).
  */
-public record PaymentStep(Account account, CustomerActivity activity, OrderCheckCompleted verdict,
-        CommandResult reply) {
-
-    static PaymentStep nothing() {
-        return new PaymentStep(null, null, null, null);
-    }
+public record PaymentStep(Account account, boolean recordOrder, OrderCheckCompleted verdict, CommandResult reply) {
 }

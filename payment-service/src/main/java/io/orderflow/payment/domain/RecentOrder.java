@@ -1,29 +1,20 @@
 package io.orderflow.payment.domain;
 
-import io.orderflow.events.Ids;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.orderflow.events.Money;
-import io.orderflow.events.order.Rejection;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One order a customer created recently, as the fraud check counts it, with the verdict payment gave it
- * ({@code rejection} null: it passed), so a redelivered creation is answered the same way and changes nothing.
+ * The value of one recent-orders-store entry: what an order counted in its customer's fraud window is worth.
+ * The key says whose order, when it was created and which ({@code <customerId>/<createdAt ms>/<orderId>}).
+ *
+ * <p>Entries written before the window was a running sum hold {@code {orderId, createdAt, total, rejection}};
+ * they are read as their {@code total}.
  */
-public record RecentOrder(String orderId, Instant createdAt, BigDecimal total, Rejection rejection) {
+public record RecentOrder(@JsonAlias("total") BigDecimal amount) {
 
     public RecentOrder {
-        Ids.require(orderId, "orderId");
-        Objects.requireNonNull(createdAt, "createdAt");
-        total = Money.of(Objects.requireNonNull(total, "total"));
-    }
-
-    public boolean passed() {
-        return rejection == null;
-    }
-
-    RecentOrder withVerdict(Rejection verdict) {
-        return new RecentOrder(orderId, createdAt, total, verdict);
+        amount = Money.of(Objects.requireNonNull(amount, "amount"));
     }
 }

@@ -2,47 +2,43 @@ package io.orderflow.payment.topology;
 
 import static io.orderflow.events.topics.Topics.ACCOUNT_COMMANDS;
 import static io.orderflow.events.topics.Topics.ACCOUNT_COMMAND_RESULTS;
-import static io.orderflow.events.topics.Topics.ORDERS;
 import static io.orderflow.events.topics.Topics.ORDER_VALIDATIONS;
+import static io.orderflow.events.topics.Topics.PAYMENT_REQUESTS;
 
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.domain.Account;
-import io.orderflow.payment.domain.RecentOrder;
-import io.orderflow.payment.domain.PaymentAction;
 import io.orderflow.payment.domain.PaymentRules;
+import io.orderflow.payment.domain.RecentOrder;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Payment-service's Kafka Streams application, one pipeline:
- * <pre>
- * orders -> payment-actions -> key-by-customer -> [orders-by-customer repartition] --+
- * account-commands -----------------------------------------------------------------+-> payments
- *
- * payments (accounts-store, recent-orders-store)
- *   +-> verdicts, keyed by order id   -> order-validations
- *   +-> replies, keyed by command id  -> account-command-results
- * </pre>
- * Both inputs are keyed by customer id with {@link Topics#PARTITIONS} partitions, so each customer's order
- * events and balance changes meet in one task and are decided one at a time: concurrent orders can never
- * together hold more than the balance.
+ * Payment-service's Kafka Streams application, one sub-topology in two steps:
+ * <ol>
+ *   <li><b>payments</b>: the payment requests of orders-service and the account commands of the REST edge,
+ *       both keyed by customer id with {@link Topics#PARTITIONS} partitions, merged into one processor that
+ *       owns {@code accounts-store} and {@code recent-orders-store}; each customer's requests and balance
+ *       changes meet in one task and are decided one at a time, so concurrent orders can never together hold
+ *       more than the balance;</li>
+ *   <li><b>out</b>: the verdicts, keyed by order id, to {@code order-validations}; the command answers, keyed
+ *       by command id, to {@code account-command-results}.</li>
+ * </ol>
+ * Both inputs already come keyed by customer, so there is no repartition topic.
  */
 public final class PaymentTopology {
 
+    /** Per customer: balance, held, the fraud window's running sum ({@link Account}). */
     public static final String ACCOUNTS_STORE = "accounts-store";
-    /** One entry per order under {@code <customerId>/<createdAt millis>/<orderId>}: the fraud check's history. */
+    /** One entry per order of the last hour under {@code <customerId>/<createdAt millis>/<orderId>} -> amount. */
     public static final String RECENT_ORDERS_STORE = "recent-orders-store";
-    /** The repartition topic is {@code <application id>-orders-by-customer-repartition}. */
-    public static final String ORDERS_BY_CUSTOMER = "orders-by-customer";
 
     private final PaymentRules rules;
     private final Clock clock;
@@ -53,22 +49,19 @@ public final class PaymentTopology {
     }
 
     public void build(StreamsBuilder builder) {
+        PaymentInput.Kind.requireEveryType();
+        // Cached: the many changes of a busy customer within one commit write one changelog record.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNTS_STORE),
-                Serdes.String(), StateSerde.of(Account.class)));
+                Serdes.String(), StateSerde.of(Account.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_ORDERS_STORE),
-                Serdes.String(), StateSerde.of(RecentOrder.class)));
+                Serdes.String(), StateSerde.of(RecentOrder.class)).withCachingEnabled());
 
-        KStream<String, PaymentInput> orders = builder.stream(ORDERS.name(), ORDERS.consumed())
-                .flatMapValues(change -> PaymentAction.of(change).stream().toList(), Named.as("payment-actions"))
-                .selectKey((orderId, action) -> action.customerId(), Named.as("key-by-customer"))
-                .repartition(Repartitioned.with(Serdes.String(), StateSerde.of(PaymentAction.class))
-                        .withName(ORDERS_BY_CUSTOMER)
-                        .withNumberOfPartitions(Topics.PARTITIONS))
-                .mapValues(action -> (PaymentInput) new PaymentInput.Order(action), Named.as("as-order-input"));
+        KStream<String, PaymentInput> requests = builder.stream(PAYMENT_REQUESTS.name(), PAYMENT_REQUESTS.consumed())
+                .mapValues(request -> (PaymentInput) new PaymentInput.Request(request), Named.as("as-request-input"));
         KStream<String, PaymentInput> commands = builder.stream(ACCOUNT_COMMANDS.name(), ACCOUNT_COMMANDS.consumed())
                 .mapValues(command -> (PaymentInput) new PaymentInput.Command(command), Named.as("as-command-input"));
 
-        KStream<String, PaymentOutput> outputs = orders
+        KStream<String, PaymentOutput> outputs = requests
                 .merge(commands, Named.as("merge-account-commands"))
                 .process(() -> new PaymentProcessor(rules, clock), Named.as("payments"),
                         ACCOUNTS_STORE, RECENT_ORDERS_STORE);

@@ -1,8 +1,8 @@
 package io.orderflow.payment.topology;
 
-import io.orderflow.payment.domain.CustomerActivity;
+import io.orderflow.payment.domain.FraudWindow;
 import io.orderflow.payment.domain.RecentOrder;
-import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,20 +11,23 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The fraud check's history in the recent-orders store: one entry per order, keyed
- * {@code <customerId>/<createdAt epoch millis, 13 digits>/<orderId>}, so one customer's orders sort by creation
- * time and a window of them is one range scan.
+ * The entries behind each customer's {@link FraudWindow} in the recent-orders store: one per order counted,
+ * keyed {@code <customerId>/<createdAt epoch millis, 13 digits>/<orderId>}, so one customer's entries sort by
+ * creation time and those that leave the window are one range at the front.
  *
- * <p>One entry per order, not one list per customer: a customer who creates orders as fast as the API takes
- * them makes many small records, never one value past Kafka's 1 MB record limit (which would fail every
- * transaction of the task holding that customer, and so stop payments for every customer on it).
+ * <p>Every entry is written once, and read and deleted once, when the window moves past it: a check costs
+ * the same whatever the customer's number of orders in the hour. The entries of a customer are all after the
+ * window's start, so the range to forget starts just after it: the seek lands on the customer's first entry
+ * instead of walking over the tombstones of entries deleted before (RocksDB keeps them until compaction).
  */
 final class RecentOrders {
 
     /** Neither in the id alphabet nor a digit, so keys of one customer never interleave with another's. */
     private static final char SEPARATOR = '/';
-    /** Sorts after every id character ({@code [A-Za-z0-9._:-]}): the end of a range within one millisecond. */
+    /** Sorts after every id character ({@code [A-Za-z0-9._:-]}) and digit: the end of a range. */
     private static final char AFTER_ANY_ID = '~';
+
+    private static final String ZEROS = "0000000000000";
 
     private final KeyValueStore<String, RecentOrder> store;
 
@@ -33,43 +36,69 @@ final class RecentOrders {
     }
 
     /**
-     * The customer's orders created in {@code (end - window, end]}, and perhaps a few more in the same
-     * milliseconds as the bounds (the key holds milliseconds; {@link CustomerActivity} filters exactly).
+     * The customer's window moved on to an order created at {@code createdAt}, the entries that left it
+     * deleted. {@code stored} is the window kept in the account; when there is none (a value written before
+     * it was kept there, or a new customer) it is computed once from the customer's entries.
      */
-    CustomerActivity window(String customerId, Instant end, Duration window) {
-        List<RecentOrder> orders = new ArrayList<>();
+    FraudWindow windowAt(String customerId, FraudWindow stored, Instant createdAt) {
+        FraudWindow window = stored != null ? stored : rebuild(customerId);
+        if (!window.movesTo(createdAt)) {
+            return window;
+        }
+        BigDecimal left = window.end() == null ? BigDecimal.ZERO
+                : forget(customerId, window.start(), FraudWindow.startOf(createdAt));
+        return window.movedTo(createdAt, left);
+    }
+
+    void record(String customerId, Instant createdAt, String orderId, BigDecimal amount) {
+        store.put(millisPrefix(customerId, createdAt) + SEPARATOR + orderId, new RecentOrder(amount));
+    }
+
+    /** Deletes the customer's entries created in {@code (after, upTo]}; what they add up to. */
+    private BigDecimal forget(String customerId, Instant after, Instant upTo) {
+        List<String> keys = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
         try (KeyValueIterator<String, RecentOrder> it = store.range(
-                millisPrefix(customerId, end.minus(window).toEpochMilli()),
-                millisPrefix(customerId, end.toEpochMilli()) + AFTER_ANY_ID)) {
-            it.forEachRemaining(entry -> orders.add(entry.value));
+                millisPrefix(customerId, after.plusMillis(1)), millisPrefix(customerId, upTo) + AFTER_ANY_ID)) {
+            while (it.hasNext()) {
+                KeyValue<String, RecentOrder> entry = it.next();
+                keys.add(entry.key);
+                total = total.add(entry.value.amount());
+            }
         }
-        return new CustomerActivity(orders);
+        keys.forEach(store::delete);
+        return total;
     }
 
-    /**
-     * Records the order and forgets the customer's orders no window ending at or after its creation can count
-     * any more.
-     */
-    void record(String customerId, RecentOrder order, Duration window) {
-        store.put(key(customerId, order), order);
-        long lastForgotten = order.createdAt().minus(window).toEpochMilli() - 1;
-        if (lastForgotten < 0) {
-            return;
-        }
-        List<String> forgotten = new ArrayList<>();
+    /** Once per customer: the window from all its entries, and those outside it deleted (see FraudWindow.of). */
+    private FraudWindow rebuild(String customerId) {
+        List<String> keys = new ArrayList<>();
+        List<FraudWindow.Entry> entries = new ArrayList<>();
         try (KeyValueIterator<String, RecentOrder> it = store.range(customerId + SEPARATOR,
-                millisPrefix(customerId, lastForgotten) + AFTER_ANY_ID)) {
-            it.forEachRemaining((KeyValue<String, RecentOrder> entry) -> forgotten.add(entry.key));
+                customerId + SEPARATOR + AFTER_ANY_ID)) {
+            while (it.hasNext()) {
+                KeyValue<String, RecentOrder> entry = it.next();
+                keys.add(entry.key);
+                entries.add(new FraudWindow.Entry(createdAt(customerId, entry.key), entry.value.amount()));
+            }
         }
-        forgotten.forEach(store::delete);
+        FraudWindow window = FraudWindow.of(entries);
+        for (int i = 0; i < keys.size(); i++) {
+            if (!window.contains(entries.get(i).createdAt())) {
+                store.delete(keys.get(i));
+            }
+        }
+        return window;
     }
 
-    static String key(String customerId, RecentOrder order) {
-        return millisPrefix(customerId, order.createdAt().toEpochMilli()) + SEPARATOR + order.orderId();
-    }
-
-    private static String millisPrefix(String customerId, long epochMillis) {
+    private static String millisPrefix(String customerId, Instant at) {
         // Fixed width, so string order is time order (until the year 2286); times before 1970 share 0.
-        return customerId + SEPARATOR + String.format("%013d", Math.max(0, epochMillis));
+        String millis = Long.toString(Math.max(0, at.toEpochMilli()));
+        return customerId + SEPARATOR + ZEROS.substring(millis.length()) + millis;
+    }
+
+    private static Instant createdAt(String customerId, String key) {
+        int from = customerId.length() + 1;
+        return Instant.ofEpochMilli(Long.parseLong(key.substring(from, from + ZEROS.length())));
     }
 }

@@ -3,16 +3,15 @@ package io.orderflow.payment.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderCheckCompleted;
-import io.orderflow.events.order.OrderLine;
-import io.orderflow.events.order.OrderState;
-import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.order.RejectionReason;
+import io.orderflow.events.payment.CapturePayment;
+import io.orderflow.events.payment.HoldPayment;
+import io.orderflow.events.payment.PaymentRequest;
+import io.orderflow.events.payment.ReleasePayment;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.PaymentServiceApplication;
-import io.orderflow.payment.topology.PaymentTopology;
 import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
@@ -52,9 +51,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * payment-service alone on a real broker: accounts over REST, order events in on {@code orders}, verdicts out on
- * {@code order-validations}. The fraud limit is lowered to 1000.00 so the rule can be reached; every test uses
- * its own customers, so they do not share a window.
+ * payment-service alone on a real broker: accounts over REST, orders-service's requests in on
+ * {@code payment-requests}, verdicts out on {@code order-validations}. The fraud limit is lowered to 1000.00 so
+ * the rule can be reached; every test uses its own customers, so they do not share a window.
  */
 @SpringBootTest(classes = PaymentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = "payment.fraud.hourly-limit=1000.00")
@@ -134,7 +133,8 @@ class PaymentServiceIT {
         setBalance(poor, "100.00");
 
         String tooBig = create(poor, "100.01", now());
-        String stranger = create("stranger-" + UUID.randomUUID(), "1.00", now());
+        String strangerId = "stranger-" + UUID.randomUUID();
+        String stranger = create(strangerId, "1.00", now());
 
         OrderCheckCompleted funds = verdict(tooBig);
         assertThat(funds.passed()).isFalse();
@@ -144,41 +144,37 @@ class PaymentServiceIT {
         assertThat(unknown.passed()).isFalse();
         assertThat(unknown.rejections().get(0).reason()).isEqualTo(RejectionReason.UNKNOWN_CUSTOMER);
         assertAccount(account(poor), poor, "100.00", "0.00", "100.00");
+        assertThat(http.get("/accounts/" + strangerId).status())
+                .as("payment keeps the stranger's fraud window, but there is no account").isEqualTo(404);
     }
 
     @Test
-    void rejectionAfterAHoldReleasesIt() {
+    void releaseGivesTheHoldBack() {
         String customer = customer();
         setBalance(customer, "100.00");
-        Instant createdAt = now();
-        String order = create(customer, "60.00", createdAt);
+        String order = create(customer, "60.00", now());
         assertThat(verdict(order).passed()).isTrue();
 
-        // Another check failed: orders-service rejects the order although payment passed it.
-        send(change(order, customer, "60.00", createdAt, OrderState.REJECTED, OrderState.CREATED));
+        // Another check failed: orders-service rejects the order and releases what payment held.
+        send(new ReleasePayment(order, customer, new BigDecimal("60.00")));
 
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertAccount(account(customer), customer, "100.00", "0.00", "100.00"));
     }
 
     @Test
-    void shippedCapturesExactlyOnceEvenWhenTheEventIsWrittenTwice() throws Exception {
+    void captureTakesTheHoldFromTheBalance() throws Exception {
         String customer = customer();
         setBalance(customer, "100.00");
-        Instant createdAt = now();
-        String order = create(customer, "60.00", createdAt);
+        String order = create(customer, "60.00", now());
         assertThat(verdict(order).passed()).isTrue();
 
-        send(change(order, customer, "60.00", createdAt, OrderState.VALIDATED, OrderState.CREATED));
-        send(change(order, customer, "60.00", createdAt, OrderState.SHIPPED, OrderState.VALIDATED));
-        send(change(order, customer, "60.00", createdAt, OrderState.SHIPPED, OrderState.VALIDATED));
-        // Both hops committed past both SHIPPED events: whatever they did is in the store now.
-        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.ORDERS.name());
-        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID,
-                APPLICATION_ID + "-" + PaymentTopology.ORDERS_BY_CUSTOMER + "-repartition");
+        send(new CapturePayment(order, customer, new BigDecimal("60.00")));
+        // Committed past the capture: whatever it did is in the store now.
+        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.PAYMENT_REQUESTS.name());
 
         assertAccount(account(customer), customer, "40.00", "0.00", "40.00");
-        assertThat(verdicts(order)).as("only the creation gets a verdict").hasSize(1);
+        assertThat(verdicts(order)).as("only the hold gets a verdict").hasSize(1);
     }
 
     @Test
@@ -200,9 +196,10 @@ class PaymentServiceIT {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Void>> writers = new ArrayList<>();
             for (String order : orders) {
+                // Each from its own thread and producer, as several orders-service instances would.
                 writers.add(pool.submit(() -> {
                     start.await();
-                    send(change(order, customer, "20.00", createdAt, OrderState.CREATED, null));
+                    send(hold(order, customer, "20.00", createdAt));
                     return null;
                 }));
             }
@@ -233,7 +230,7 @@ class PaymentServiceIT {
         setBalance(customer, "5000.00");
         Instant t = now();
 
-        // Each verdict is awaited before the next order: the window is by creation time, and all four are counted.
+        // In creation order, as orders-service asks; each verdict awaited, so each order is judged on its own.
         String longAgo = create(customer, "900.00", t.minus(Duration.ofMinutes(61)));
         assertThat(verdict(longAgo).passed()).isTrue();
         String first = create(customer, "600.00", t);
@@ -271,24 +268,28 @@ class PaymentServiceIT {
     @Test
     void poisonRecordsAreDeadLetteredAndTheServiceGoesOn() {
         String bootstrap = TestKafka.bootstrapServers();
-        String poisonOrder = "poison-order-" + UUID.randomUUID();
+        String poisonRequest = "poison-request-" + UUID.randomUUID();
         String poisonCommand = "poison-command-" + UUID.randomUUID();
-        TopicProbe.sendRaw(bootstrap, Topics.ORDERS.name(), poisonOrder.getBytes(StandardCharsets.UTF_8),
+        String customer = customer();
+        TopicProbe.sendRaw(bootstrap, Topics.PAYMENT_REQUESTS.name(), poisonRequest.getBytes(StandardCharsets.UTF_8),
                 "this is not json".getBytes(StandardCharsets.UTF_8));
         TopicProbe.sendRaw(bootstrap, Topics.ACCOUNT_COMMANDS.name(), poisonCommand.getBytes(StandardCharsets.UTF_8),
                 "{\"type\":\"SetBalance\",\"version\":1,\"commandId\":\"x\",\"customerId\":\"c-x\",\"balance\":-1}"
                         .getBytes(StandardCharsets.UTF_8));
-
-        String customer = customer();
         setBalance(customer, "10.00");
+        // More than is held: a broken invariant, refused by the processor and dead-lettered like a poison record.
+        send(new ReleasePayment("o-" + UUID.randomUUID(), customer, new BigDecimal("0.01")));
+
         assertThat(verdict(create(customer, "10.00", now())).passed()).isTrue();
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             Map<String, String> reasons = TopicProbe.readAll(bootstrap, DEAD_LETTERS).stream()
                     .collect(Collectors.toMap(ConsumerRecord::key, r -> header(r, DeadLetterHandler.REASON), (a, b) -> a));
-            assertThat(reasons.get(poisonOrder)).contains("not JSON");
+            assertThat(reasons.get(poisonRequest)).contains("not JSON");
             assertThat(reasons.get(poisonCommand)).contains("invalid SetBalance");
+            assertThat(reasons.get(customer)).contains("cannot release 0.01").contains("holds only 0.00");
         });
+        assertAccount(account(customer), customer, "10.00", "10.00", "0.00");
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -346,14 +347,19 @@ class PaymentServiceIT {
         assertThat(account.get("available").decimalValue()).isEqualByComparingTo(available);
     }
 
-    private static String create(String customer, String total, Instant createdAt) {
+    private static String create(String customer, String amount, Instant createdAt) {
         String orderId = "o-" + UUID.randomUUID();
-        send(change(orderId, customer, total, createdAt, OrderState.CREATED, null));
+        send(hold(orderId, customer, amount, createdAt));
         return orderId;
     }
 
-    private static void send(OrderStateChanged change) {
-        TopicProbe.send(TestKafka.bootstrapServers(), Topics.ORDERS, change.order().id(), change);
+    private static HoldPayment hold(String orderId, String customer, String amount, Instant createdAt) {
+        return new HoldPayment(orderId, customer, new BigDecimal(amount), createdAt, 1, 1);
+    }
+
+    /** As orders-service writes them: keyed by customer. */
+    private static void send(PaymentRequest request) {
+        TopicProbe.send(TestKafka.bootstrapServers(), Topics.PAYMENT_REQUESTS, request.customerId(), request);
     }
 
     private OrderCheckCompleted verdict(String orderId) {
@@ -371,14 +377,6 @@ class PaymentServiceIT {
                 .filter(record -> orderIds.contains(record.key()))
                 .map(ConsumerRecord::value)
                 .toList();
-    }
-
-    private static OrderStateChanged change(String orderId, String customer, String total, Instant createdAt,
-            OrderState state, OrderState previous) {
-        BigDecimal amount = new BigDecimal(total);
-        Order order = new Order(orderId, customer, List.of(new OrderLine("p-1", 1, amount)), amount, state, List.of(),
-                createdAt, createdAt, null);
-        return new OrderStateChanged(orderId + "/" + state, order, previous);
     }
 
     private static String customer() {
