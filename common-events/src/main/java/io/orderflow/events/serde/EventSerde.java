@@ -1,16 +1,20 @@
 package io.orderflow.events.serde;
 
 import io.orderflow.events.EventType;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON serde for the events of one topic: {@code {"type": "PlaceOrder", "version": 1, ...fields}}.
@@ -19,6 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * types this serde reads or writes, each named by {@link EventType}. A message with no type, an unknown
  * type, a newer version, broken JSON or a missing required field fails with a
  * {@link SerializationException}, which the services' exception handlers send to the dead-letter topic.
+ *
+ * <p>Messages are read in one pass when they start with type and version, as every message this serde
+ * writes does; any other message goes through a JSON tree, so another producer may order fields freely.
  */
 public final class EventSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
@@ -26,17 +33,16 @@ public final class EventSerde<T> implements Serde<T>, Serializer<T>, Deserialize
     public static final String VERSION_FIELD = "version";
 
     private final Class<T> baseType;
-    private final Map<String, Class<? extends T>> typesByName = new LinkedHashMap<>();
+    private final Map<String, EventCodec<? extends T>> codecsByName = new LinkedHashMap<>();
+    private final Map<Class<?>, EventCodec<? extends T>> codecsByType = new HashMap<>();
 
     private EventSerde(Class<T> baseType) {
         this.baseType = baseType;
         Class<?>[] members = baseType.isSealed() ? baseType.getPermittedSubclasses() : new Class<?>[] {baseType};
         for (Class<?> member : members) {
-            EventType eventType = member.getAnnotation(EventType.class);
-            if (eventType == null) {
-                throw new IllegalArgumentException(member.getName() + " has no @EventType");
-            }
-            typesByName.put(eventType.value(), member.asSubclass(baseType));
+            EventCodec<? extends T> codec = EventCodec.of(member.asSubclass(baseType));
+            codecsByName.put(codec.name(), codec);
+            codecsByType.put(codec.type(), codec);
         }
     }
 
@@ -45,8 +51,8 @@ public final class EventSerde<T> implements Serde<T>, Serializer<T>, Deserialize
     }
 
     /** The wire names this serde accepts, for docs and error messages. */
-    public java.util.Set<String> typeNames() {
-        return java.util.Collections.unmodifiableSet(typesByName.keySet());
+    public Set<String> typeNames() {
+        return Collections.unmodifiableSet(codecsByName.keySet());
     }
 
     @Override
@@ -54,15 +60,11 @@ public final class EventSerde<T> implements Serde<T>, Serializer<T>, Deserialize
         if (event == null) {
             return null;
         }
-        EventType eventType = event.getClass().getAnnotation(EventType.class);
-        if (eventType == null || !typesByName.containsKey(eventType.value())) {
+        EventCodec<? extends T> codec = codecsByType.get(event.getClass());
+        if (codec == null) {
             throw new SerializationException(event.getClass().getName() + " is not an event of " + baseType.getSimpleName());
         }
-        ObjectNode node = EventJson.MAPPER.createObjectNode();
-        node.put(TYPE_FIELD, eventType.value());
-        node.put(VERSION_FIELD, eventType.version());
-        node.setAll((ObjectNode) EventJson.MAPPER.valueToTree(event));
-        return EventJson.MAPPER.writeValueAsBytes(node);
+        return codec.write(event);
     }
 
     @Override
@@ -70,6 +72,39 @@ public final class EventSerde<T> implements Serde<T>, Serializer<T>, Deserialize
         if (data == null) {
             return null;
         }
+        T event = readInOnePass(data);
+        return event != null ? event : readAsTree(data);
+    }
+
+    /**
+     * Reads type and version with the streaming parser, then binds the record's fields from the same
+     * parser. Null for a message of any other shape, and for any message it cannot read, valid or not:
+     * {@link #readAsTree} then reads it, or says what is wrong with it, exactly as it always did.
+     * Package-private for tests: they check that what this serde writes does take this path.
+     */
+    T readInOnePass(byte[] data) {
+        try (JsonParser parser = EventJson.MAPPER.createParser(data)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT || !TYPE_FIELD.equals(parser.nextName())
+                    || parser.nextToken() != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            EventCodec<? extends T> codec = codecsByName.get(parser.getString());
+            if (codec == null || !VERSION_FIELD.equals(parser.nextName())
+                    || parser.nextToken() != JsonToken.VALUE_NUMBER_INT
+                    || parser.getNumberType() != JsonParser.NumberType.INT
+                    || parser.getIntValue() > codec.version()) {
+                return null;
+            }
+            if (parser.nextToken() != JsonToken.PROPERTY_NAME) {
+                return null; // Jackson binds a bare end of object as no value: a record without fields
+            }
+            return codec.read(parser); // which, like readTree, refuses content after the object
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private T readAsTree(byte[] data) {
         JsonNode tree;
         try {
             tree = EventJson.MAPPER.readTree(data);
@@ -79,31 +114,30 @@ public final class EventSerde<T> implements Serde<T>, Serializer<T>, Deserialize
         if (tree == null || !tree.isObject()) {
             throw new SerializationException("not a JSON object");
         }
-        Class<? extends T> type = typeOf(tree);
+        EventCodec<? extends T> codec = codecOf(tree);
         int version = tree.path(VERSION_FIELD).asInt(1);
-        int supported = type.getAnnotation(EventType.class).version();
-        if (version > supported) {
-            throw new SerializationException("schema version " + version + " of " + tree.get(TYPE_FIELD).asString()
-                    + " is newer than the supported version " + supported);
+        if (version > codec.version()) {
+            throw new SerializationException("schema version " + version + " of " + codec.name()
+                    + " is newer than the supported version " + codec.version());
         }
         try {
-            return EventJson.MAPPER.treeToValue(tree, type);
+            return EventJson.MAPPER.treeToValue(tree, codec.type());
         } catch (JacksonException e) {
             Throwable cause = rootCause(e);
-            throw new SerializationException("invalid " + type.getSimpleName() + ": " + cause.getMessage(), e);
+            throw new SerializationException("invalid " + codec.type().getSimpleName() + ": " + cause.getMessage(), e);
         }
     }
 
-    private Class<? extends T> typeOf(JsonNode tree) {
+    private EventCodec<? extends T> codecOf(JsonNode tree) {
         JsonNode typeNode = tree.get(TYPE_FIELD);
         if (typeNode == null || !typeNode.isString()) {
-            throw new SerializationException("no '" + TYPE_FIELD + "' field; expected one of " + typesByName.keySet());
+            throw new SerializationException("no '" + TYPE_FIELD + "' field; expected one of " + codecsByName.keySet());
         }
-        Class<? extends T> type = typesByName.get(typeNode.asString());
-        if (type == null) {
-            throw new SerializationException("unknown type '" + typeNode.asString() + "'; expected one of " + typesByName.keySet());
+        EventCodec<? extends T> codec = codecsByName.get(typeNode.asString());
+        if (codec == null) {
+            throw new SerializationException("unknown type '" + typeNode.asString() + "'; expected one of " + codecsByName.keySet());
         }
-        return type;
+        return codec;
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -125,7 +159,7 @@ public final class EventSerde<T> implements Serde<T>, Serializer<T>, Deserialize
     }
 
     @Override
-    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
+    public void configure(Map<String, ?> configs, boolean isKey) {
         // nothing to configure: the type is fixed at construction
     }
 
@@ -136,7 +170,7 @@ public final class EventSerde<T> implements Serde<T>, Serializer<T>, Deserialize
 
     @Override
     public String toString() {
-        return "EventSerde[" + baseType.getSimpleName() + " " + typesByName.keySet() + "]";
+        return "EventSerde[" + baseType.getSimpleName() + " " + codecsByName.keySet() + "]";
     }
 
     @Override

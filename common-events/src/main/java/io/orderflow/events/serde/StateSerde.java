@@ -5,6 +5,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * JSON serde for a service's own state-store values and internal repartition records. Those never leave
@@ -13,9 +14,12 @@ import tools.jackson.core.JacksonException;
 public final class StateSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     private final Class<T> type;
+    /** Found once, not on every read. (Writes stay by the value's runtime type, so a subclass keeps its fields.) */
+    private final ObjectReader reader;
 
     private StateSerde(Class<T> type) {
         this.type = type;
+        this.reader = EventJson.MAPPER.readerFor(type);
     }
 
     public static <T> StateSerde<T> of(Class<T> type) {
@@ -33,7 +37,7 @@ public final class StateSerde<T> implements Serde<T>, Serializer<T>, Deserialize
             return null;
         }
         try {
-            return EventJson.MAPPER.readValue(data, type);
+            return reader.readValue(data);
         } catch (JacksonException e) {
             throw new SerializationException("invalid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -18,7 +17,14 @@ public record TraceParent(String traceId, String parentId, String flags) {
 
     public static final String HEADER = "traceparent";
     public static final String MDC_TRACE_ID = "traceId";
-    private static final Pattern FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
+    // "00-" <32 lower-case hex: trace id> "-" <16: parent id> "-" <2: flags>, by offset (end exclusive, at a '-')
+    private static final int TRACE_ID = 3;
+    private static final int TRACE_ID_END = 35;
+    private static final int PARENT_ID = 36;
+    private static final int PARENT_ID_END = 52;
+    private static final int FLAGS = 53;
+    private static final int LENGTH = 55;
+    private static final String INVALID_TRACE_ID = "0".repeat(32);
     private static final HexFormat HEX = HexFormat.of();
 
     /** A new trace, for a request that brought none. */
@@ -31,16 +37,36 @@ public record TraceParent(String traceId, String parentId, String flags) {
         return new TraceParent(HEX.formatHex(trace), HEX.formatHex(parent), "01");
     }
 
-    /** Parses a header value; empty when absent or malformed (a bad header starts a new trace, never an error). */
+    /**
+     * Parses a header value; empty when absent or malformed (a bad header starts a new trace, never an error).
+     * Runs for every record at every processor, so it checks the characters itself rather than by regex.
+     */
     public static Optional<TraceParent> parse(String value) {
         if (value == null) {
             return Optional.empty();
         }
-        var matcher = FORMAT.matcher(value.trim());
-        if (!matcher.matches() || matcher.group(1).equals("0".repeat(32))) {
+        String text = value.trim();
+        if (text.length() != LENGTH || !text.startsWith("00-")
+                || text.charAt(TRACE_ID_END) != '-' || text.charAt(PARENT_ID_END) != '-'
+                || !isLowerHex(text, TRACE_ID, TRACE_ID_END) || !isLowerHex(text, PARENT_ID, PARENT_ID_END)
+                || !isLowerHex(text, FLAGS, LENGTH)) {
             return Optional.empty();
         }
-        return Optional.of(new TraceParent(matcher.group(1), matcher.group(2), matcher.group(3)));
+        String traceId = text.substring(TRACE_ID, TRACE_ID_END);
+        if (traceId.equals(INVALID_TRACE_ID)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TraceParent(traceId, text.substring(PARENT_ID, PARENT_ID_END), text.substring(FLAGS)));
+    }
+
+    private static boolean isLowerHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Optional<TraceParent> from(Headers headers) {
