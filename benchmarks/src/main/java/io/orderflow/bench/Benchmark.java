@@ -2,7 +2,7 @@ package io.orderflow.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -165,12 +165,12 @@ public final class Benchmark {
             t.setDaemon(true);
             return t;
         });
+        List<InetSocketAddress> ordersServices = stack.instances("orders-service").stream()
+                .map(s -> new InetSocketAddress("127.0.0.1", s.port())).toList();
         try (OrderTracker tracker = new OrderTracker(stack.bootstrapServers(), o -> generatorRef.get().finished(o));
-                TopicTraffic traffic = new TopicTraffic(stack.bootstrapServers())) {
-            List<URI> ordersUris = stack.instances("orders-service").stream()
-                    .map(s -> URI.create("http://127.0.0.1:" + s.port() + "/orders")).toList();
-            LoadGenerator generator = new LoadGenerator(http, ordersUris, tracker, workload, options.clients(),
-                    options.maxInFlight());
+                TopicTraffic traffic = new TopicTraffic(stack.bootstrapServers());
+                LoadGenerator generator = new LoadGenerator(ordersServices, tracker::track, workload,
+                        options.clients(), options.maxInFlight())) {
             generatorRef.set(generator);
             ProgressLine progress = new ProgressLine(out, tracker, generator, sampler);
             ticker.scheduleAtFixedRate(progress::print, PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(),
