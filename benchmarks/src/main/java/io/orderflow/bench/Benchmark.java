@@ -158,7 +158,7 @@ public final class Benchmark {
             String loadAtStart) throws InterruptedException, IOException {
         AtomicReference<LoadGenerator> generatorRef = new AtomicReference<>();
         List<ProcessSampler.Watched> watched = new ArrayList<>(stack.processes());
-        watched.add(new ProcessSampler.Watched("benchmark", ProcessHandle.current().pid()));
+        watched.add(new ProcessSampler.Watched(MeasuredWindow.BENCHMARK, ProcessHandle.current().pid()));
         ProcessSampler sampler = new ProcessSampler(watched);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "benchmark-progress");
