@@ -15,7 +15,7 @@ import java.util.Map;
  * @param openDuration    measured open-loop window at {@code rate} (or {@code rateFraction} of the maximum)
  * @param rate            open-loop orders/s; 0 means {@code rateFraction} of the measured maximum
  * @param rateFraction    share of the measured maximum the open-loop phase asks for when {@code rate} is 0
- * @param clients         concurrent HTTP clients (requests in flight at once)
+ * @param clients         HTTP clients, each with a kept-alive connection and one request in flight at a time
  * @param maxInFlight     closed loop: orders posted but not yet final before clients wait (bounds the backlog)
  * @param maxOrders       upper bound on orders per phase, whatever the durations say
  * @param customers       funded customers (a few of them poor, one a fraud suspect)
@@ -41,7 +41,8 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
               --open-duration 60s     measured open-loop window (default: same as --duration)
               --rate N                open-loop orders/s (default: --rate-fraction of the measured maximum)
               --rate-fraction 0.5     share of the maximum the open-loop phase asks for (default 0.5)
-              --clients 32            concurrent HTTP clients (default 32)
+              --clients 64            HTTP clients, each one kept-alive connection per orders-service
+                                      instance and one request in flight (default 64)
               --max-in-flight 2000    closed loop: orders posted but not final before clients wait (default 2000)
               --max-orders N          at most N orders per phase (default 1000000)
               --customers 200         funded customers, a few poor and one fraud suspect (default 200)
@@ -86,7 +87,7 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
         Duration open = null;
         double rate = 0;
         double rateFraction = 0.5;
-        int clients = 32;
+        int clients = 64;
         int maxInFlight = 2000;
         long maxOrders = 1_000_000;
         int customers = 200;

@@ -20,7 +20,7 @@ class BenchOptionsTest {
         assertThat(options.openDuration()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.rate()).isZero();
         assertThat(options.rateFraction()).isEqualTo(0.5);
-        assertThat(options.clients()).isEqualTo(32);
+        assertThat(options.clients()).isEqualTo(64);
         assertThat(options.outDir()).isEqualTo(OUT);
         assertThat(options.instances()).hasSize(5).allSatisfy((service, n) -> assertThat(n).isEqualTo(1));
     }
