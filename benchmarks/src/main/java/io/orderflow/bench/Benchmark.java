@@ -266,13 +266,17 @@ public final class Benchmark {
         }
     }
 
-    /** Waits until every order that exists (or was accepted) is final, or the drain timeout passes. */
+    /**
+     * Waits until the phase's last POSTs are answered (each within the response timeout), then until every order
+     * that exists (or was accepted) is final, or the drain timeout passes.
+     */
     private void drain(OrderTracker tracker, LoadGenerator generator, ProgressLine progress) throws InterruptedException {
         progress.phase("drain");
+        generator.awaitAnswers();
         long deadline = System.nanoTime() + options.drainTimeout().toNanos();
         while (System.nanoTime() < deadline) {
             tracker.throwIfFailed();
-            if (generator.answered() == generator.sent() && pending(tracker) == 0) {
+            if (pending(tracker) == 0) {
                 return;
             }
             // Completion is spread over many orders and a topic reader; a short poll is the simple way.
