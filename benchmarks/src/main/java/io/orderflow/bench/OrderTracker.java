@@ -98,7 +98,7 @@ final class OrderTracker implements AutoCloseable {
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
                 // The records of one poll arrived together: one clock read for all of them.
-                long seen = records.isEmpty() ? 0 : Micros.now();
+                long seen = Micros.now();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     try {
                         handle(record, seen);
