@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * Both stop by themselves after their duration or their order count, whichever comes first; the POSTs still
  * in flight then finish in the background.
  *
- * <p>Why not the JDK's HttpClient: it cost 0.55-0.63 ms of CPU per request here, this 0.05-0.09 ms; at the
+ * <p>Why not the JDK's HttpClient: it cost ~0.6 ms of CPU per request here, this client ~0.06 ms; at the
  * suite's target of 1,000 orders/s the JDK client would take more than half of one of the cores the suite runs
  * on (docs/benchmarks.md, "What the benchmark itself costs"). A single NIO selector thread measured no cheaper.
  */
