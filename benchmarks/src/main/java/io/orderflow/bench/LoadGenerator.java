@@ -140,6 +140,9 @@ final class LoadGenerator implements AutoCloseable {
                 long due = start + (long) (slot * intervalNanos);
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("closed while waiting for slot " + slot);
+                    }
                 }
                 if (!quota.tryTake()) {
                     return;
