@@ -3,6 +3,8 @@
 # five services as child JVMs, on free ports, fresh state in benchmarks/target/stack) under closed- and
 # open-loop load, with correctness checks. Builds what is missing first (or everything, with --build).
 # Options are the benchmark's (--help lists them). Exit code 0 when every check passed, 1 when one failed.
+# --compare REF runs it on this build and on git ref REF (built in its own worktree under
+# benchmarks/target/compare), alternating, and prints the ratios (docs/benchmarks.md, "Comparing two builds").
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param openDuration    measured open-loop window at {@code rate} (or {@code rateFraction} of the maximum)
  * @param rate            open-loop orders/s; 0 means {@code rateFraction} of the measured maximum
  * @param rateFraction    share of the measured maximum the open-loop phase asks for when {@code rate} is 0
- * @param clients         concurrent HTTP clients (requests in flight at once)
+ * @param clients         HTTP clients, each with a kept-alive connection and one request in flight at a time
  * @param maxInFlight     closed loop: orders posted but not yet final before clients wait (bounds the backlog)
  * @param maxOrders       upper bound on orders per phase, whatever the durations say
  * @param customers       funded customers (a few of them poor, one a fraud suspect)
@@ -28,20 +28,25 @@ import java.util.Map;
  * @param profile         record each service with Java Flight Recorder and summarise where its CPU went
  * @param serviceEnv      extra environment for every service (e.g. {@code KAFKA_COMMIT_INTERVAL_MS}), for tuning
  * @param instances       instances of each service by module name; orders go round-robin to the orders-service ones
+ * @param buildRoot       a checkout of this project whose services' executable jars the run starts; null: this one
+ * @param compareRef      a git ref to compare this build with (see {@link Comparison}); null for a single run
+ * @param repeat          with {@code compareRef}: runs of each build, alternating
  */
 record BenchOptions(Duration warmup, Duration closedDuration, Duration openDuration, double rate, double rateFraction,
         int clients, int maxInFlight, long maxOrders, int customers, int products, long brokerRecords, Path outDir,
         String serviceJvmOptions, Duration drainTimeout, long seed, boolean profile, Map<String, String> serviceEnv,
-        Map<String, Integer> instances) {
+        Map<String, Integer> instances, Path buildRoot, String compareRef, int repeat) {
 
     static final String USAGE = """
             Usage: benchmarks/run.sh [--build] [options]
+                   benchmarks/run.sh [--build] --compare REF [--repeat N] [options]
               --warmup 20s            closed-loop warm-up, not measured (default 20s)
               --duration 60s          measured closed-loop window at maximum rate (default 60s)
               --open-duration 60s     measured open-loop window (default: same as --duration)
               --rate N                open-loop orders/s (default: --rate-fraction of the measured maximum)
               --rate-fraction 0.5     share of the maximum the open-loop phase asks for (default 0.5)
-              --clients 32            concurrent HTTP clients (default 32)
+              --clients 64            HTTP clients, each one kept-alive connection per orders-service
+                                      instance and one request in flight (default 64)
               --max-in-flight 2000    closed loop: orders posted but not final before clients wait (default 2000)
               --max-orders N          at most N orders per phase (default 1000000)
               --customers 200         funded customers, a few poor and one fraud suspect (default 200)
@@ -57,6 +62,14 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
               --seed N                seed of the order mix (default 42)
               --profile               record the services with Java Flight Recorder; the report then says
                                       where each one's CPU went during the maximum-rate window
+              --build-root DIR        start the services from DIR/<service>/target/<service>-*-exec.jar, a
+                                      checkout of this project built with package (default: this one)
+              --compare REF           compare this build with git ref REF (commit, tag or branch): builds REF
+                                      in benchmarks/target/compare/<sha> (a git worktree, mvnw package), then
+                                      runs the benchmark on both, alternating, each run a fresh stack, all
+                                      open loops at one rate (--rate, or the first run's), and prints the
+                                      medians and their ratio; writes <out>/compare.json
+              --repeat 3              with --compare: runs of each build (default 3)
               -h, --help              this text
             Durations: 90s, 2m, 500ms or plain seconds.
             """;
@@ -73,6 +86,19 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
         if (maxOrders < 1 || brokerRecords < 0) {
             throw new IllegalArgumentException("--max-orders must be >= 1 and --broker-records >= 0");
         }
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be >= 1");
+        }
+        if (compareRef != null && compareRef.isBlank()) {
+            throw new IllegalArgumentException("--compare needs a git ref");
+        }
+    }
+
+    /** The options of one run of a comparison: these, on the services of {@code buildRoot}, at {@code rate}. */
+    BenchOptions forRun(Path buildRoot, Path outDir, double rate) {
+        return new BenchOptions(warmup, closedDuration, openDuration, rate, rateFraction, clients, maxInFlight,
+                maxOrders, customers, products, brokerRecords, outDir, serviceJvmOptions, drainTimeout, seed, profile,
+                serviceEnv, instances, buildRoot, null, 1);
     }
 
     static BenchOptions defaults(Path outDir) {
@@ -86,7 +112,7 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
         Duration open = null;
         double rate = 0;
         double rateFraction = 0.5;
-        int clients = 32;
+        int clients = 64;
         int maxInFlight = 2000;
         long maxOrders = 1_000_000;
         int customers = 200;
@@ -99,6 +125,9 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
         boolean profile = false;
         Map<String, String> serviceEnv = new LinkedHashMap<>();
         InstanceCounts instances = InstanceCounts.one();
+        Path buildRoot = null;
+        String compareRef = null;
+        Integer repeat = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("-h") || arg.equals("--help")) {
@@ -138,6 +167,9 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
                 case "--drain-timeout" -> drainTimeout = duration(flag, value);
                 case "--seed" -> seed = whole(flag, value);
                 case "--instances" -> instances = instances.plus(value);
+                case "--build-root" -> buildRoot = Path.of(value).toAbsolutePath().normalize();
+                case "--compare" -> compareRef = value;
+                case "--repeat" -> repeat = (int) whole(flag, value);
                 case "--service-env" -> {
                     int sep = value.indexOf('=');
                     if (sep < 1) {
@@ -148,9 +180,12 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
+        if (repeat != null && compareRef == null) {
+            throw new IllegalArgumentException("--repeat is for --compare");
+        }
         return new BenchOptions(warmup, closed, open != null ? open : closed, rate, rateFraction, clients,
                 maxInFlight, maxOrders, customers, products, brokerRecords, outDir, jvmOptions, drainTimeout, seed,
-                profile, serviceEnv, instances.byModule());
+                profile, serviceEnv, instances.byModule(), buildRoot, compareRef, repeat != null ? repeat : 3);
     }
 
     /** {@code 90s}, {@code 2m}, {@code 500ms} or a plain number of seconds. */

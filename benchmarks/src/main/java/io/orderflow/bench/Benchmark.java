@@ -2,7 +2,7 @@ package io.orderflow.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>checks every order's outcome and the stock and balances left, prints tables and writes
  *       {@code report.json} and one {@code .hgrm} file per latency and phase.</li>
  * </ol>
- * Exit code 0 when every check passed, 1 when one failed, 2 for bad options, 3 when the run could not finish.
+ * With {@code --compare REF} it does all that for this build and for another commit, alternating
+ * ({@link Comparison}). Exit code 0 when every check passed (in every run), 1 when one failed, 2 for bad options,
+ * 3 when a run could not finish.
  */
 public final class Benchmark {
 
@@ -69,13 +71,57 @@ public final class Benchmark {
         }
         int code;
         try {
-            code = new Benchmark(options, projectRoot, System.out).run().checks().passed() ? 0 : 1;
+            if (options.compareRef() != null) {
+                code = compare(options, projectRoot);
+            } else {
+                code = new Benchmark(options, projectRoot, System.out).run().checks().passed() ? 0 : 1;
+            }
         } catch (Exception e) {
             System.err.println("benchmark: could not finish: " + e);
             e.printStackTrace();
             code = 3;
         }
         System.exit(code);
+    }
+
+    /** {@code --compare}: this build and the ref's, alternating ({@link Comparison}). */
+    private static int compare(BenchOptions options, Path projectRoot) throws IOException, InterruptedException {
+        RefBuild builds = new RefBuild(projectRoot, System.out);
+        RefBuild.Build ref;
+        try {
+            ref = builds.prepare(options.compareRef());
+        } catch (IllegalArgumentException notACommit) {
+            System.err.println("benchmark: " + notACommit.getMessage());
+            return 2;
+        }
+        Comparison.Side current = new Comparison.Side("current", builds.describeCurrent(),
+                options.buildRoot() != null ? options.buildRoot() : projectRoot);
+        Comparison.Runner runner = runOptions -> {
+            try {
+                return RunFigures.of(new Benchmark(runOptions, projectRoot, System.out).run());
+            } finally {
+                // Every run keeps its report and logs; its broker and state-store data would fill the disk.
+                dropDataKeepLogs(runOptions.outDir().resolve("stack"));
+            }
+        };
+        Comparison.ComparisonReport report = new Comparison(options, current,
+                new Comparison.Side(ref.ref(), ref.shortSha(), ref.root()), runner, System.out).run();
+        return !report.allFinished() ? 3 : report.passed() ? 0 : 1;
+    }
+
+    private static void dropDataKeepLogs(Path stackDir) throws IOException {
+        if (!Files.isDirectory(stackDir)) {
+            return;
+        }
+        try (var entries = Files.list(stackDir)) {
+            for (Path entry : entries.filter(p -> !p.getFileName().toString().equals("logs")).toList()) {
+                if (Files.isDirectory(entry)) {
+                    wipe(entry);
+                } else {
+                    Files.delete(entry);
+                }
+            }
+        }
     }
 
     Report run() throws IOException, InterruptedException {
@@ -86,7 +132,11 @@ public final class Benchmark {
         Path stackDir = options.outDir().resolve("stack");
         wipe(stackDir);
         Workload workload = new Workload(options.customers(), options.products(), options.seed());
-        Stack stack = new Stack(stackDir, projectRoot, out);
+        Path buildRoot = options.buildRoot() != null ? options.buildRoot() : projectRoot;
+        if (!buildRoot.equals(projectRoot)) {
+            out.println("Services from the build in " + buildRoot);
+        }
+        Stack stack = new Stack(stackDir, buildRoot, out);
         Thread stopOnCtrlC = new Thread(stack::close, "benchmark-stop");
         Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
         Report report;
@@ -158,19 +208,19 @@ public final class Benchmark {
             String loadAtStart) throws InterruptedException, IOException {
         AtomicReference<LoadGenerator> generatorRef = new AtomicReference<>();
         List<ProcessSampler.Watched> watched = new ArrayList<>(stack.processes());
-        watched.add(new ProcessSampler.Watched("benchmark", ProcessHandle.current().pid()));
+        watched.add(new ProcessSampler.Watched(MeasuredWindow.BENCHMARK, ProcessHandle.current().pid()));
         ProcessSampler sampler = new ProcessSampler(watched);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "benchmark-progress");
             t.setDaemon(true);
             return t;
         });
+        List<InetSocketAddress> ordersServices = stack.instances("orders-service").stream()
+                .map(s -> new InetSocketAddress("127.0.0.1", s.port())).toList();
         try (OrderTracker tracker = new OrderTracker(stack.bootstrapServers(), o -> generatorRef.get().finished(o));
-                TopicTraffic traffic = new TopicTraffic(stack.bootstrapServers())) {
-            List<URI> ordersUris = stack.instances("orders-service").stream()
-                    .map(s -> URI.create("http://127.0.0.1:" + s.port() + "/orders")).toList();
-            LoadGenerator generator = new LoadGenerator(http, ordersUris, tracker, workload, options.clients(),
-                    options.maxInFlight());
+                TopicTraffic traffic = new TopicTraffic(stack.bootstrapServers());
+                LoadGenerator generator = new LoadGenerator(ordersServices, tracker::track, workload,
+                        options.clients(), options.maxInFlight())) {
             generatorRef.set(generator);
             ProgressLine progress = new ProgressLine(out, tracker, generator, sampler);
             ticker.scheduleAtFixedRate(progress::print, PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(),
@@ -216,13 +266,17 @@ public final class Benchmark {
         }
     }
 
-    /** Waits until every order that exists (or was accepted) is final, or the drain timeout passes. */
+    /**
+     * Waits until the phase's last POSTs are answered (each within the response timeout), then until every order
+     * that exists (or was accepted) is final, or the drain timeout passes.
+     */
     private void drain(OrderTracker tracker, LoadGenerator generator, ProgressLine progress) throws InterruptedException {
         progress.phase("drain");
+        generator.awaitAnswers();
         long deadline = System.nanoTime() + options.drainTimeout().toNanos();
         while (System.nanoTime() < deadline) {
             tracker.throwIfFailed();
-            if (generator.answered() == generator.sent() && pending(tracker) == 0) {
+            if (pending(tracker) == 0) {
                 return;
             }
             // Completion is spread over many orders and a topic reader; a short poll is the simple way.

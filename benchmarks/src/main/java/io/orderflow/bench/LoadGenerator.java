@@ -1,56 +1,83 @@
 package io.orderflow.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
- * Places orders through {@code POST /orders} with at most {@code clients} requests in flight, spread in turn
- * over the orders-service instances (as a load balancer in front of them would).
+ * Places orders through {@code POST /orders} from {@code clients} client threads, each with its own kept-alive
+ * HTTP/1.1 connection to every orders-service instance (a blocking socket: one request in flight per client),
+ * spreading the orders in turn over the instances (as a load balancer in front of them would).
  * <ul>
  *   <li><b>closed loop</b>: a new order as soon as a client is free and fewer than {@code maxInFlight} orders
  *       are unfinished (posted but not final): the suite's maximum rate, with a bounded backlog;</li>
- *   <li><b>open loop</b>: orders on a fixed schedule whatever the answers; an order's clock starts at its
- *       scheduled time, so waiting for a free client counts against the suite (no coordinated omission).</li>
+ *   <li><b>open loop</b>: orders on a fixed schedule whatever the answers; the next free client takes the next
+ *       scheduled order, and an order's clock starts at its scheduled time, so waiting for a free client counts
+ *       against the suite (no coordinated omission).</li>
  * </ul>
- * Both stop by themselves after their duration or their order count, whichever comes first.
+ * Both stop by themselves after their duration or their order count, whichever comes first; the POSTs still
+ * in flight then finish in the background.
+ *
+ * <p>Why not the JDK's HttpClient: it cost ~0.6 ms of CPU per request here, this client ~0.06 ms; at the
+ * suite's target of 1,000 orders/s the JDK client would take more than half of one of the cores the suite runs
+ * on (docs/benchmarks.md, "What the benchmark itself costs"). A single NIO selector thread measured no cheaper.
  */
-final class LoadGenerator {
+final class LoadGenerator implements AutoCloseable {
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+    private static final int RESPONSE_TIMEOUT_MS = 30_000;
+    private static final String ORDERS_PATH = "/orders";
 
-    private final HttpClient http;
-    private final List<URI> ordersUris;
-    private final OrderTracker tracker;
+    private final List<InetSocketAddress> ordersServices;
+    private final List<PostRequest> requests;
+    private final Consumer<TrackedOrder> beforePost;
     private final Workload workload;
-    private final Semaphore clients;
+    private final List<Client> clients = new ArrayList<>();
+    private final ExecutorService threads;
     private final Semaphore inFlight;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong answered = new AtomicLong();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    private List<Future<?>> running = List.of();
 
-    /** @param ordersUris {@code POST /orders} of every orders-service instance; orders go to them in turn */
-    LoadGenerator(HttpClient http, List<URI> ordersUris, OrderTracker tracker, Workload workload, int clients,
-            int maxInFlight) {
-        this.http = http;
-        if (ordersUris.isEmpty()) {
+    /**
+     * @param ordersServices every orders-service instance; orders go to them in turn
+     * @param beforePost     called with each order before its POST goes out (the tracker registers it)
+     */
+    LoadGenerator(List<InetSocketAddress> ordersServices, Consumer<TrackedOrder> beforePost, Workload workload,
+            int clients, int maxInFlight) {
+        if (ordersServices.isEmpty()) {
             throw new IllegalArgumentException("no orders-service instance to post to");
         }
-        this.ordersUris = List.copyOf(ordersUris);
-        this.tracker = tracker;
+        this.ordersServices = List.copyOf(ordersServices);
+        this.requests = this.ordersServices.stream()
+                .map(a -> new PostRequest(a.getHostString(), a.getPort(), ORDERS_PATH)).toList();
+        this.beforePost = beforePost;
         this.workload = workload;
-        this.clients = new Semaphore(clients);
         this.inFlight = new Semaphore(maxInFlight);
+        for (int i = 0; i < clients; i++) {
+            this.clients.add(new Client());
+        }
+        AtomicInteger number = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(clients, r -> {
+            Thread t = new Thread(r, "benchmark-client-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The tracker calls this when an order becomes final: its in-flight permit goes back. */
@@ -62,10 +89,6 @@ final class LoadGenerator {
 
     long sent() {
         return sent.get();
-    }
-
-    long answered() {
-        return answered.get();
     }
 
     /** Failed POSTs by HTTP status or exception class. */
@@ -81,21 +104,22 @@ final class LoadGenerator {
 
     /** @return the number of orders sent */
     long closedLoop(String phase, Duration duration, long maxOrders) throws InterruptedException {
-        long deadline = System.nanoTime() + duration.toNanos();
-        long count = 0;
-        while (count < maxOrders && System.nanoTime() < deadline) {
-            // Short waits, so the phase ends on time even when the suite stops answering.
-            if (!inFlight.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-                continue;
+        awaitAnswers();
+        SendQuota quota = new SendQuota(System.nanoTime() + duration.toNanos(), maxOrders);
+        start(client -> {
+            while (!quota.over()) {
+                // Short waits, so the phase ends on time even when the suite stops answering.
+                if (!inFlight.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                if (!quota.tryTake()) {
+                    inFlight.release();
+                    return;
+                }
+                post(client, phase, Micros.now(), true);
             }
-            if (!clients.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-                inFlight.release();
-                continue;
-            }
-            send(phase, Micros.now(), true);
-            count++;
-        }
-        return count;
+        });
+        return quota.awaitEnd();
     }
 
     /**
@@ -103,64 +127,86 @@ final class LoadGenerator {
      *         not keep up with the schedule)
      */
     OpenLoopCount openLoop(String phase, Duration duration, double rate, long maxOrders) throws InterruptedException {
+        awaitAnswers();
         long start = System.nanoTime();
         long startMicros = Micros.now();
-        long deadline = start + duration.toNanos();
         double intervalNanos = 1e9 / rate;
-        long count = 0;
-        long maxLagMicros = 0;
-        for (long i = 0; i < maxOrders; i++) {
-            long due = start + (long) (i * intervalNanos);
-            if (due >= deadline) {
-                break;
+        SendQuota quota = new SendQuota(start + duration.toNanos(),
+                Math.min(maxOrders, (long) Math.ceil(duration.toNanos() / intervalNanos)));
+        AtomicLong nextSlot = new AtomicLong();
+        AtomicLong maxLagNanos = new AtomicLong();
+        start(client -> {
+            for (long slot = nextSlot.getAndIncrement(); slot < quota.limit(); slot = nextSlot.getAndIncrement()) {
+                long due = start + (long) (slot * intervalNanos);
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("closed while waiting for slot " + slot);
+                    }
+                }
+                if (!quota.tryTake()) {
+                    return;
+                }
+                long lag = System.nanoTime() - due;
+                maxLagNanos.accumulateAndGet(lag, Math::max);
+                post(client, phase, startMicros + (due - start) / 1_000, false);
             }
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || !clients.tryAcquire(left, TimeUnit.NANOSECONDS)) {
-                break;
-            }
-            maxLagMicros = Math.max(maxLagMicros, (System.nanoTime() - due) / 1_000);
-            send(phase, startMicros + (due - start) / 1_000, false);
-            count++;
-        }
-        long due = Math.min(maxOrders, (long) Math.ceil(duration.toNanos() / intervalNanos));
-        return new OpenLoopCount(count, Math.max(0, due - count), maxLagMicros / 1000.0);
+        });
+        long count = quota.awaitEnd();
+        return new OpenLoopCount(count, quota.limit() - count, maxLagNanos.get() / 1e6);
     }
 
     /** @param maxLagMs the longest a scheduled order waited for a free client */
     record OpenLoopCount(long sent, long missed, double maxLagMs) {
     }
 
-    private void send(String phase, long postMicros, boolean holdsPermit) {
+    /** What one client thread does during a phase. */
+    private interface ClientLoop {
+        void run(Client client) throws InterruptedException;
+    }
+
+    private void start(ClientLoop loop) {
+        List<Future<?>> futures = new ArrayList<>(clients.size());
+        for (Client client : clients) {
+            futures.add(threads.submit(() -> {
+                loop.run(client);
+                return null;
+            }));
+        }
+        running = futures;
+    }
+
+    /** Waits for the last phase's POSTs still in flight (each client sends one at a time, so phases wait). */
+    void awaitAnswers() throws InterruptedException {
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a load client failed", e.getCause());
+            }
+        }
+        running = List.of();
+    }
+
+    private void post(Client client, String phase, long postMicros, boolean holdsPermit) {
         long number = sequence.incrementAndGet();
         Workload.OrderSpec spec = workload.order(number);
         TrackedOrder order = new TrackedOrder(spec, phase, postMicros, holdsPermit);
-        tracker.track(order);
-        HttpRequest request = HttpRequest.newBuilder(ordersUris.get((int) (number % ordersUris.size()))).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(spec.json())).build();
+        beforePost.accept(order);
+        int instance = (int) (number % ordersServices.size());
+        byte[] request = requests.get(instance).withBody(spec.json());
         sent.incrementAndGet();
+        int status;
         try {
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                clients.release();
-                answered.incrementAndGet();
-                if (error != null) {
-                    order.answered(-1, Micros.now());
-                    failed(order, error.getClass().getSimpleName());
-                } else {
-                    order.answered(response.statusCode(), Micros.now());
-                    if (response.statusCode() != 201) {
-                        failed(order, "HTTP " + response.statusCode());
-                    }
-                }
-            });
-        } catch (RuntimeException e) {
-            clients.release();
+            status = client.connectionTo(instance).send(request);
+        } catch (IOException | RuntimeException e) {
             order.answered(-1, Micros.now());
             failed(order, e.getClass().getSimpleName());
+            return;
+        }
+        order.answered(status, Micros.now());
+        if (status != 201) {
+            failed(order, "HTTP " + status);
         }
     }
 
@@ -168,5 +214,39 @@ final class LoadGenerator {
         errors.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
         // A failed POST may or may not have created the order; either way the loop must not wait for it.
         finished(order);
+    }
+
+    /** Stops the client threads (a phase's last POSTs are cut short) and closes their connections. */
+    @Override
+    public void close() {
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        clients.forEach(Client::close);
+    }
+
+    /** One client thread's connections, one per orders-service instance, opened on first use. */
+    private final class Client {
+
+        private final KeepAliveConnection[] connections = new KeepAliveConnection[ordersServices.size()];
+
+        KeepAliveConnection connectionTo(int instance) {
+            if (connections[instance] == null) {
+                connections[instance] = new KeepAliveConnection(ordersServices.get(instance), CONNECT_TIMEOUT_MS,
+                        RESPONSE_TIMEOUT_MS);
+            }
+            return connections[instance];
+        }
+
+        void close() {
+            for (KeepAliveConnection connection : connections) {
+                if (connection != null) {
+                    connection.close();
+                }
+            }
+        }
     }
 }

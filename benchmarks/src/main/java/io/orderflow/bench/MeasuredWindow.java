@@ -8,6 +8,9 @@ import java.util.Map;
 /** One measured window: offsets, CPU and times at its start and end. */
 final class MeasuredWindow {
 
+    /** The name the benchmark's own process has among the sampled ones. */
+    static final String BENCHMARK = "benchmark";
+
     private final String name;
     private final String mode;
     private final double targetRate;
@@ -68,6 +71,11 @@ final class MeasuredWindow {
         });
     }
 
+    private double cpuMsPerOrder(java.util.function.Predicate<ProcessSampler.Usage> processes, long finals) {
+        return finals > 0 ? 1000 * usage.stream().filter(processes).mapToDouble(ProcessSampler.Usage::cpuSeconds).sum()
+                / finals : 0;
+    }
+
     private static java.time.Instant instant(long micros) {
         return java.time.Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
     }
@@ -116,7 +124,7 @@ final class MeasuredWindow {
                 limitRate == null ? null : messagesPerSec / limitRate, usage, machineBusy,
                 Math.max(0, machineBusy * Runtime.getRuntime().availableProcessors()
                         - usage.stream().mapToDouble(ProcessSampler.Usage::cpuPercent).sum()),
-                loadBefore, loadAfter, finals > 0 ? 1000 * usage.stream().filter(u -> !u.name().equals("benchmark"))
-                        .mapToDouble(ProcessSampler.Usage::cpuSeconds).sum() / finals : 0);
+                loadBefore, loadAfter, cpuMsPerOrder(u -> !u.name().equals(BENCHMARK), finals),
+                cpuMsPerOrder(u -> u.name().equals(BENCHMARK), finals));
     }
 }

@@ -37,6 +37,8 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
      *                          is shared, and this says how much of it the run did not have
      * @param suiteCpuMsPerFinalOrder CPU time of the broker and the five services per order that reached a final
      *                          state: what an order costs, whatever else shares the machine
+     * @param benchmarkCpuMsPerFinalOrder the benchmark's own CPU time (load generator, order tracker, sampling) per
+     *                          final order: what the measurement takes from the machine it measures
      */
     record Phase(String name, String mode, String startedAt, String endedAt, double seconds, double targetRate, long ordersSent, long ordersMissed,
             double maxScheduleLagMs, double postedPerSec, double finalPerSec, double shippedPerSec,
@@ -45,7 +47,7 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
             Map<String, Double> messagesPerSecByTopic, double mibPerSec, Map<String, Double> mibPerSecByTopic,
             Double ratioToBrokerLimit, List<ProcessSampler.Usage> processes,
             double machineCpuBusyPercent, double otherCpuPercent, String loadAverageAtStart,
-            String loadAverageAtEnd, double suiteCpuMsPerFinalOrder) {
+            String loadAverageAtEnd, double suiteCpuMsPerFinalOrder, double benchmarkCpuMsPerFinalOrder) {
     }
 
     /** What the correctness checks found. */
@@ -100,8 +102,8 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
                 out.printf("  %-20s %8d %9.1f %13.1f %10.0f%n", usage.name(), usage.pid(), usage.cpuPercent(),
                         finals > 0 ? 1000 * usage.cpuSeconds() / finals : 0, usage.rssMibMax());
             }
-            out.printf("  the suite (broker and services) used %.1f ms of CPU per final order%n",
-                    phase.suiteCpuMsPerFinalOrder());
+            out.printf("  the suite (broker and services) used %.1f ms of CPU per final order, the benchmark itself %.2f ms%n",
+                    phase.suiteCpuMsPerFinalOrder(), phase.benchmarkCpuMsPerFinalOrder());
             out.printf("  machine CPU busy %.0f%% of %d cores, %.0f%% of one core used by other processes; load %s -> %s%n",
                     phase.machineCpuBusyPercent(), machine.cores(), phase.otherCpuPercent(),
                     phase.loadAverageAtStart(), phase.loadAverageAtEnd());

@@ -30,15 +30,16 @@ final class Stack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final Path dataDir;
-    private final Path projectRoot;
+    private final Path buildRoot;
     private final PrintStream out;
     private final KafkaBrokerProcess broker;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, List<ServiceProcess>> byModule = new LinkedHashMap<>();
 
-    Stack(Path dataDir, Path projectRoot, PrintStream out) {
+    /** @param buildRoot the checkout whose {@code <service>/target/<service>-*-exec.jar} the services run from */
+    Stack(Path dataDir, Path buildRoot, PrintStream out) {
         this.dataDir = dataDir;
-        this.projectRoot = projectRoot;
+        this.buildRoot = buildRoot;
         this.out = out;
         this.broker = new KafkaBrokerProcess(dataDir, freePort(), freePort(), System.getProperty("java.class.path"));
     }
@@ -74,7 +75,7 @@ final class Stack implements AutoCloseable {
         for (String module : MODULES) {
             for (int n = 1; n <= instances.getOrDefault(module, 1); n++) {
                 String name = n == 1 ? module : module + "-" + n;
-                ServiceProcess service = ServiceProcess.forTest(module, name, freePort(), projectRoot,
+                ServiceProcess service = ServiceProcess.forTest(module, name, freePort(), buildRoot,
                         dataDir.resolve(name), dataDir.resolve("logs").resolve(name + ".log"), env);
                 services.put(name, service);
                 byModule.computeIfAbsent(module, m -> new ArrayList<>()).add(service);

@@ -20,9 +20,41 @@ class BenchOptionsTest {
         assertThat(options.openDuration()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.rate()).isZero();
         assertThat(options.rateFraction()).isEqualTo(0.5);
-        assertThat(options.clients()).isEqualTo(32);
+        assertThat(options.clients()).isEqualTo(64);
         assertThat(options.outDir()).isEqualTo(OUT);
         assertThat(options.instances()).hasSize(5).allSatisfy((service, n) -> assertThat(n).isEqualTo(1));
+        assertThat(options.buildRoot()).isNull();
+        assertThat(options.compareRef()).isNull();
+        assertThat(options.repeat()).isEqualTo(3);
+    }
+
+    @Test
+    void comparesWithAGitRefAFewTimesEach() {
+        BenchOptions options = BenchOptions.parse(List.of("--compare", "v1.2", "--repeat=5", "--rate", "30"), OUT);
+
+        assertThat(options.compareRef()).isEqualTo("v1.2");
+        assertThat(options.repeat()).isEqualTo(5);
+        assertThat(BenchOptions.parse(List.of("--compare=main~3"), OUT).repeat()).isEqualTo(3);
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--repeat", "2"), OUT)).hasMessageContaining("--compare");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--compare", "main", "--repeat", "0"), OUT))
+                .hasMessageContaining("--repeat");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--compare"), OUT)).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    void oneRunOfAComparisonIsAPlainRunOnAnotherBuildAtAFixedRate() {
+        BenchOptions compare = BenchOptions.parse(List.of("--compare", "main", "--clients", "16", "--build-root",
+                "/tmp/other/../checkout"), OUT);
+        assertThat(compare.buildRoot()).isEqualTo(Path.of("/tmp/checkout"));
+
+        BenchOptions run = compare.forRun(Path.of("/tmp/ref"), Path.of("/tmp/out/runs/ref-1"), 45.5);
+
+        assertThat(run.compareRef()).isNull();
+        assertThat(run.repeat()).isEqualTo(1);
+        assertThat(run.buildRoot()).isEqualTo(Path.of("/tmp/ref"));
+        assertThat(run.outDir()).isEqualTo(Path.of("/tmp/out/runs/ref-1"));
+        assertThat(run.rate()).isEqualTo(45.5);
+        assertThat(run.clients()).isEqualTo(16);
     }
 
     @Test
