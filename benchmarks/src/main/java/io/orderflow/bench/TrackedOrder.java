@@ -89,9 +89,10 @@ final class TrackedOrder {
         return false;
     }
 
+    /** Stock answers per product: its check is done at the last product's verdict. */
     synchronized void checked(boolean stock, long atMicros) {
         if (stock) {
-            stockCheckMicros = atMicros;
+            stockCheckMicros = Math.max(stockCheckMicros, atMicros);
         } else {
             paymentCheckMicros = atMicros;
         }

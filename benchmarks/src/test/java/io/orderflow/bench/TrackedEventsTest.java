@@ -45,7 +45,7 @@ class TrackedEventsTest {
                 Set.of(RejectionReason.INSUFFICIENT_STOCK, RejectionReason.INSUFFICIENT_FUNDS)));
 
         byte[] verdict = Topics.ORDER_VALIDATIONS.valueSerde().serializer().serialize("order-validations",
-                OrderCheckCompleted.passed("o-1", CheckType.PAYMENT, UPDATED));
+                OrderCheckCompleted.payment("o-1", null, UPDATED));
         assertThat(TrackedEvents.streamedVerdict(verdict))
                 .isEqualTo(new TrackedEvents.Verdict("o-1", CheckType.PAYMENT, Micros.of(UPDATED)));
 
