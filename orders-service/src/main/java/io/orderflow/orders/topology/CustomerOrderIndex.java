@@ -46,8 +46,13 @@ public final class CustomerOrderIndex {
     }
 
     static String key(Order order) {
-        return prefix(order.customerId()) + String.format("%019d", Long.MAX_VALUE - order.createdAt().toEpochMilli())
-                + SEPARATOR + order.id();
+        String newestFirst = Long.toString(Long.MAX_VALUE - order.createdAt().toEpochMilli());
+        StringBuilder key = new StringBuilder(order.customerId().length() + order.id().length() + 21)
+                .append(order.customerId()).append(SEPARATOR);
+        for (int pad = newestFirst.length(); pad < 19; pad++) {
+            key.append('0');
+        }
+        return key.append(newestFirst).append(SEPARATOR).append(order.id()).toString();
     }
 
     /** The common start of every key of one customer's orders. */
