@@ -3,8 +3,9 @@ package io.orderflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.localstack.KafkaBrokerProcess;
+import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
-import io.orderflow.testsupport.kafka.TestKafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ class UpgradeIT {
 
     private static Path previousBuild;
     private static Path dataDir;
+    /** An installation of its own: the shared test broker holds other tests' state under the same application ids. */
+    private static KafkaBrokerProcess broker;
 
     @BeforeAll
     static void buildThePreviousRelease() throws Exception {
@@ -42,6 +45,10 @@ class UpgradeIT {
         Path root = Suite.projectRoot();
         previousBuild = root.resolve("e2e-tests/target/upgrade-from-" + ref);
         dataDir = Files.createTempDirectory("orderflow-upgrade-");
+        broker = new KafkaBrokerProcess(dataDir.resolve("kafka"), FreePorts.next(), FreePorts.next(),
+                System.getProperty("java.class.path"));
+        broker.start();
+        broker.awaitReady(Duration.ofSeconds(90));
         if (!Files.exists(previousBuild.resolve("orders-service/target"))) {
             System.out.println("[upgrade] building " + ref + " in " + previousBuild + " (a git worktree)");
             run(root, "git", "worktree", "add", "--force", "--detach", previousBuild.toString(), ref);
@@ -50,7 +57,10 @@ class UpgradeIT {
     }
 
     @AfterAll
-    static void removeTheWorktree() throws Exception {
+    static void stopAndRemoveTheWorktree() throws Exception {
+        if (broker != null) {
+            broker.stop(Duration.ofSeconds(30));
+        }
         run(Suite.projectRoot(), "git", "worktree", "remove", "--force", previousBuild.toString());
     }
 
@@ -59,7 +69,7 @@ class UpgradeIT {
         Map<String, String> before = new LinkedHashMap<>();
 
         System.out.println("[upgrade] old release, all five services: a shipped and a rejected order");
-        try (Suite old = Suite.start(Suite.ALL, Map.of(), TestKafka.bootstrapServers(), previousBuild, dataDir)) {
+        try (Suite old = Suite.start(Suite.ALL, Map.of(), broker.bootstrapServers(), previousBuild, dataDir)) {
             Fixtures given = new Fixtures(old);
             given.stock("up-p1", 100);
             given.stock("up-p2", 10);
@@ -76,7 +86,7 @@ class UpgradeIT {
         }
 
         System.out.println("[upgrade] old release without fulfillment: an order left VALIDATED, one cancelled");
-        try (Suite old = Suite.start(FOUR, Map.of(), TestKafka.bootstrapServers(), previousBuild, dataDir)) {
+        try (Suite old = Suite.start(FOUR, Map.of(), broker.bootstrapServers(), previousBuild, dataDir)) {
             Fixtures given = new Fixtures(old);
             place(old, "up-o3", "up-c3", "up-p2", 3, "5.00");
             given.awaitState("up-o3", "VALIDATED");
@@ -89,7 +99,7 @@ class UpgradeIT {
         }
 
         System.out.println("[upgrade] this build on the same state");
-        try (Suite upgraded = Suite.start(Suite.ALL, Map.of(), TestKafka.bootstrapServers(), Suite.projectRoot(),
+        try (Suite upgraded = Suite.start(Suite.ALL, Map.of(), broker.bootstrapServers(), Suite.projectRoot(),
                 dataDir)) {
             Fixtures given = new Fixtures(upgraded);
             // The open order ships first: reading it back must not race its shipment.

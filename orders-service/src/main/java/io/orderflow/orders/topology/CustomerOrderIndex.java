@@ -32,14 +32,17 @@ public final class CustomerOrderIndex {
 
     /**
      * The index is derived from the orders store; one that is empty while orders exist (the first start after
-     * an upgrade from the layout that kept it elsewhere) is filled from it, once.
+     * an upgrade from the layout that kept it elsewhere) must be filled from it, once. Asked when the task
+     * starts, before it has processed anything.
      */
-    void rebuildIfEmpty(KeyValueStore<String, OrderRecord> orders) {
-        try (KeyValueIterator<String, String> any = entries.all()) {
-            if (any.hasNext()) {
-                return;
-            }
+    boolean needsRebuild(KeyValueStore<String, OrderRecord> orders) {
+        try (KeyValueIterator<String, String> any = entries.all(); KeyValueIterator<String, OrderRecord> order = orders.all()) {
+            return !any.hasNext() && order.hasNext();
         }
+    }
+
+    /** Adds every stored order (again: a put is idempotent). */
+    void rebuild(KeyValueStore<String, OrderRecord> orders) {
         try (KeyValueIterator<String, OrderRecord> all = orders.all()) {
             all.forEachRemaining(entry -> add(entry.value.order()));
         }

@@ -7,6 +7,8 @@ import io.orderflow.orders.domain.Step;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -32,6 +34,7 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
     private KeyValueStore<String, OrderRecord> orders;
     private CustomerOrderIndex customers;
     private HourlyProductUnits hourly;
+    private Cancellable rebuildPending;
 
     OrderProcessor(Consumer<String> onChange, OrderMetrics metrics, Clock clock, Duration analyticsGrace) {
         this.onChange = onChange;
@@ -46,11 +49,25 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
         this.orders = context.getStateStore(OrdersTopology.ORDERS_STORE);
         this.customers = new CustomerOrderIndex(context.getStateStore(OrdersTopology.CUSTOMER_ORDERS_STORE));
         this.hourly = new HourlyProductUnits(context.getStateStore(OrdersTopology.HOURLY_PRODUCT_STORE), analyticsGrace);
-        customers.rebuildIfEmpty(orders);
+        // Store writes need a record context, which init() lacks: rebuild at the first record or punctuation.
+        if (customers.needsRebuild(orders)) {
+            rebuildPending = context.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME,
+                    at -> rebuildIndexIfPending());
+        }
+    }
+
+    private void rebuildIndexIfPending() {
+        if (rebuildPending != null) {
+            rebuildPending.cancel();
+            rebuildPending = null;
+            customers.rebuild(orders);
+            log.info("customer index rebuilt from the orders of task {}", context.taskId());
+        }
     }
 
     @Override
     public void process(Record<String, OrderInput> record) {
+        rebuildIndexIfPending();
         String orderId = record.key();
         MDC.put("orderId", orderId);
         try {

@@ -181,7 +181,10 @@ class OrdersTopologyTest {
         KeyValueStore<String, OrderRecord> orders = driver.getKeyValueStore(OrdersTopology.ORDERS_STORE);
         index.delete(CustomerOrderIndex.key(orders.get("o-1").order()));
 
-        new CustomerOrderIndex(index).rebuildIfEmpty(orders);
+        CustomerOrderIndex rebuilt = new CustomerOrderIndex(index);
+        assertThat(rebuilt.needsRebuild(orders)).isTrue();
+        rebuilt.rebuild(orders);
+        assertThat(rebuilt.needsRebuild(orders)).isFalse();
 
         assertThat(index.get(CustomerOrderIndex.key(orders.get("o-1").order()))).isEqualTo("o-1");
     }
