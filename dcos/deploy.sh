@@ -27,7 +27,7 @@ IMAGE_TAG="${IMAGE_TAG:-}"
 WAIT_SECONDS="${WAIT_SECONDS:-900}"
 POLL_SECONDS="${POLL_SECONDS:-10}"
 
-# Must equal Topics.PARTITIONS: every order-keyed topic is co-partitioned with the others.
+# Must equal Topics.PARTITIONS: the topics each service merges must be co-partitioned.
 PARTITIONS=6
 REPLICATION=3
 # Topics.ALL, then one dead-letter topic per service (<spring.application.name>-dlq).
@@ -38,6 +38,8 @@ topics=(
   order-validations
   shipments
   basket-checkouts
+  stock-requests
+  payment-requests
   stock-commands
   account-commands
   basket-commands
