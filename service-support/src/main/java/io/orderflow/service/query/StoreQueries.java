@@ -4,7 +4,6 @@ import io.orderflow.service.web.ServiceUnavailableException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -13,7 +12,6 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -43,21 +41,6 @@ public final class StoreQueries {
         return readPartition(storeName, key, (ReadOnlyKeyValueStore<String, V> store) -> store.get(key));
     }
 
-    /**
-     * Every value of a key-value store with String keys whose key starts with {@code prefix}, in key order, from
-     * the partition that {@code partitionKey} hashes to: for stores that keep many entries under one
-     * partitioning key, e.g. {@code <customerId>/<orderId>} entries of a store fed by a topic keyed by customer id.
-     */
-    public <V> KeyLookup<List<V>> scanPrefix(String storeName, String partitionKey, String prefix) {
-        return readPartition(storeName, partitionKey, (ReadOnlyKeyValueStore<String, V> store) -> {
-            List<V> values = new ArrayList<>();
-            try (KeyValueIterator<String, V> entries = store.prefixScan(prefix, Serdes.String().serializer())) {
-                entries.forEachRemaining(entry -> values.add(entry.value));
-            }
-            return values;
-        });
-    }
-
     /** Reads the partition {@code partitionKey} belongs to when this instance holds it, or names the holder. */
     private <V, R> KeyLookup<R> readPartition(String storeName, String partitionKey,
             Function<ReadOnlyKeyValueStore<String, V>, R> read) {
@@ -73,12 +56,6 @@ public final class StoreQueries {
         } catch (InvalidStateStoreException e) {
             throw new ServiceUnavailableException("the " + storeName + " store is being rebalanced", e);
         }
-    }
-
-    /** The instance holding a key of any store keyed by String (key-value or windowed): empty when it is this one. */
-    public Optional<HostInfo> remoteHolder(String storeName, String key) {
-        HostInfo holder = locate(running(), storeName, key).activeHost();
-        return holder.equals(self) ? Optional.empty() : Optional.of(holder);
     }
 
     private static KeyQueryMetadata locate(KafkaStreams kafkaStreams, String storeName, String key) {
