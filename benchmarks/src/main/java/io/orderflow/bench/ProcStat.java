@@ -18,6 +18,39 @@ final class ProcStat {
         return read(Path.of("/proc", Long.toString(pid), "stat")).map(ProcStat::cpuTicksOf).orElse(-1L);
     }
 
+    /**
+     * CPU ticks of a JVM's threads by kind, {JIT compiler, garbage collector}, from each thread's /proc/[pid]/task/[tid]/stat;
+     * zeros when it is gone. Flight recordings sample Java code only, so this is where compiling and collecting
+     * show up; both are fixed costs of each JVM that a second instance pays again.
+     */
+    static long[] jvmOverheadTicks(long pid) {
+        long[] ticks = {0, 0};
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                read(task.resolve("stat")).ifPresent(stat -> {
+                    int kind = threadKind(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+                    if (kind >= 0) {
+                        ticks[kind] += cpuTicksOf(stat);
+                    }
+                });
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended: no overhead to count
+        }
+        return ticks;
+    }
+
+    /** 0 for a JIT compiler thread, 1 for a garbage-collector thread, -1 for anything else (HotSpot's names). */
+    static int threadKind(String name) {
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            return 0;
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            return 1;
+        }
+        return -1;
+    }
+
     /** Resident set size in KiB from /proc/[pid]/status, or -1 when it is gone. */
     static long rssKib(long pid) {
         return read(Path.of("/proc", Long.toString(pid), "status")).map(ProcStat::rssKibOf).orElse(-1L);

@@ -15,13 +15,19 @@ final class ProcessSampler {
     record Watched(String name, long pid) {
     }
 
-    /** One process over one window: CPU in % of one core, RSS in MiB. */
-    record Usage(String name, long pid, double cpuPercent, double cpuSeconds, double rssMibMax) {
+    /**
+     * One process over one window: CPU in % of one core, RSS in MiB; of its CPU seconds, those of its JIT
+     * compiler and garbage-collector threads (approximate: a compiler thread that ends in the window takes its
+     * ticks with it).
+     */
+    record Usage(String name, long pid, double cpuPercent, double cpuSeconds, double rssMibMax, double jitSeconds,
+            double gcSeconds) {
     }
 
     private final List<Watched> processes;
     private final Map<Long, Long> maxRssKib = new LinkedHashMap<>();
     private Map<Long, Long> startTicks = Map.of();
+    private Map<Long, long[]> startOverhead = Map.of();
     private long[] startMachine = {0, 0};
     private long startNanos;
 
@@ -37,6 +43,9 @@ final class ProcessSampler {
         Map<Long, Long> ticks = new LinkedHashMap<>();
         processes.forEach(p -> ticks.put(p.pid(), ProcStat.cpuTicks(p.pid())));
         startTicks = ticks;
+        Map<Long, long[]> overhead = new LinkedHashMap<>();
+        processes.forEach(p -> overhead.put(p.pid(), ProcStat.jvmOverheadTicks(p.pid())));
+        startOverhead = overhead;
         startMachine = ProcStat.machineTicks();
         startNanos = System.nanoTime();
         maxRssKib.clear();
@@ -58,8 +67,12 @@ final class ProcessSampler {
             long now = ProcStat.cpuTicks(p.pid());
             long before = startTicks.getOrDefault(p.pid(), -1L);
             double cpuSeconds = now < 0 || before < 0 ? 0 : (now - before) / (double) ProcStat.TICKS_PER_SECOND;
+            long[] overheadNow = ProcStat.jvmOverheadTicks(p.pid());
+            long[] overheadBefore = startOverhead.getOrDefault(p.pid(), new long[] {0, 0});
             usage.add(new Usage(p.name(), p.pid(), seconds > 0 ? 100 * cpuSeconds / seconds : 0, cpuSeconds,
-                    maxRssKib.getOrDefault(p.pid(), -1L) / 1024.0));
+                    maxRssKib.getOrDefault(p.pid(), -1L) / 1024.0,
+                    Math.max(0, overheadNow[0] - overheadBefore[0]) / (double) ProcStat.TICKS_PER_SECOND,
+                    Math.max(0, overheadNow[1] - overheadBefore[1]) / (double) ProcStat.TICKS_PER_SECOND));
         }
         return usage;
     }

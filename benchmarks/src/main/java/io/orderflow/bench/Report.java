@@ -97,11 +97,23 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
             out.printf("  %-28s %8s %9s %9s %9s %9s%n", "per hop (shipped orders)", "", "", "", "", "");
             phase.hopsMs().forEach((name, s) -> row(out, name, s));
             double finals = phase.finalPerSec() * phase.seconds();
-            out.printf("  %-20s %8s %9s %13s %10s%n", "process", "pid", "CPU %", "CPU ms/order", "RSS MiB");
+            out.printf("  %-20s %8s %9s %13s %10s %7s %7s%n", "process", "pid", "CPU %", "CPU ms/order", "RSS MiB",
+                    "JIT %", "GC %");
+            double cpu = 0;
+            double jit = 0;
+            double gc = 0;
             for (ProcessSampler.Usage usage : phase.processes()) {
-                out.printf("  %-20s %8d %9.1f %13.1f %10.0f%n", usage.name(), usage.pid(), usage.cpuPercent(),
-                        finals > 0 ? 1000 * usage.cpuSeconds() / finals : 0, usage.rssMibMax());
+                out.printf("  %-20s %8d %9.1f %13.1f %10.0f %7.1f %7.1f%n", usage.name(), usage.pid(), usage.cpuPercent(),
+                        finals > 0 ? 1000 * usage.cpuSeconds() / finals : 0, usage.rssMibMax(),
+                        percentOf(usage.jitSeconds(), usage.cpuSeconds()), percentOf(usage.gcSeconds(), usage.cpuSeconds()));
+                if (!usage.name().equals(MeasuredWindow.BENCHMARK)) {
+                    cpu += usage.cpuSeconds();
+                    jit += usage.jitSeconds();
+                    gc += usage.gcSeconds();
+                }
             }
+            out.printf("  (JIT % and GC %: share of each process's CPU in its compiler and collector threads; the suite's:"
+                    + " JIT %.1f%%, GC %.1f%%)%n", percentOf(jit, cpu), percentOf(gc, cpu));
             out.printf("  the suite (broker and services) used %.1f ms of CPU per final order, the benchmark itself %.2f ms%n",
                     phase.suiteCpuMsPerFinalOrder(), phase.benchmarkCpuMsPerFinalOrder());
             out.printf("  machine CPU busy %.0f%% of %d cores, %.0f%% of one core used by other processes; load %s -> %s%n",
@@ -139,6 +151,10 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
         out.printf("          targets: >= 1,000 shipped/s sustained: %s; p99 POST->SHIPPED < 500 ms at half rate: %s%n",
                 headline.targetThroughputMet() ? "met" : "NOT met", headline.targetLatencyMet() ? "met" : "NOT met");
         out.println("=".repeat(100));
+    }
+
+    private static double percentOf(double part, double whole) {
+        return whole > 0 ? 100 * part / whole : 0;
     }
 
     private static void row(PrintStream out, String name, Latencies.Summary s) {

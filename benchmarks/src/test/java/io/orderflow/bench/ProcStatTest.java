@@ -36,4 +36,24 @@ class ProcStatTest {
         assertThat(ProcStat.rssKib(pid)).isPositive();
         assertThat(ProcStat.cpuTicks(Long.MAX_VALUE)).isEqualTo(-1);
     }
+
+    @Test
+    void hotSpotCompilerAndCollectorThreadsAreToldApartFromTheRest() {
+        assertThat(ProcStat.threadKind("C2 CompilerThre")).isZero();
+        assertThat(ProcStat.threadKind("C1 CompilerThre")).isZero();
+        assertThat(ProcStat.threadKind("GC Thread#1")).isEqualTo(1);
+        assertThat(ProcStat.threadKind("G1 Conc#0")).isEqualTo(1);
+        assertThat(ProcStat.threadKind("kafka-producer-")).isEqualTo(-1);
+        assertThat(ProcStat.threadKind("java")).isEqualTo(-1);
+    }
+
+    @Test
+    void aJvmsCompilerAndCollectorTicksAreNeverNegativeAndZeroWhenTheProcessIsGone() {
+        long[] own = ProcStat.jvmOverheadTicks(ProcessHandle.current().pid());
+
+        assertThat(own).hasSize(2);
+        assertThat(own[0]).isNotNegative();
+        assertThat(own[1]).isNotNegative();
+        assertThat(ProcStat.jvmOverheadTicks(Long.MAX_VALUE)).containsExactly(0, 0);
+    }
 }
