@@ -20,11 +20,26 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** Typed reads and writes of a topic for tests: what is on it now, and putting an event (or raw bytes) on it. */
 public final class TopicProbe {
 
+    /**
+     * Marks a record a test wrote as poison on purpose ({@link #sendPoison}): {@link #readAll} leaves such records
+     * out, so the checks of a flow that survived poison can still read its topics as events.
+     */
+    public static final String POISON_HEADER = "orderflow-test-poison";
+
     private TopicProbe() {
     }
 
     /** Every committed record on the topic right now, read to the end offsets taken at the call. */
     public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, Topic<K, V> topic) {
+        return readAll(bootstrapServers, topic, false);
+    }
+
+    /**
+     * As {@link #readAll(String, Topic)}, and with {@code withPoison} also the records marked as poison (e.g. on a
+     * dead-letter topic, where the poison arrives with its headers).
+     */
+    public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, Topic<K, V> topic,
+            boolean withPoison) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -44,6 +59,9 @@ public final class TopicProbe {
                     throw new IllegalStateException("could not read " + topic.name() + " to its end");
                 }
                 for (ConsumerRecord<byte[], byte[]> raw : consumer.poll(Duration.ofMillis(200))) {
+                    if (!withPoison && raw.headers().lastHeader(POISON_HEADER) != null) {
+                        continue;
+                    }
                     records.add(new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(), raw.timestamp(),
                             raw.timestampType(), raw.serializedKeySize(), raw.serializedValueSize(),
                             topic.keySerde().deserializer().deserialize(raw.topic(), raw.key()),
@@ -63,12 +81,24 @@ public final class TopicProbe {
 
     /** Writes raw bytes, for poison-message tests. */
     public static void sendRaw(String bootstrapServers, String topic, byte[] key, byte[] value) {
+        send(bootstrapServers, new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Writes raw bytes marked with {@link #POISON_HEADER}: a record {@link #readAll} does not return. */
+    public static void sendPoison(String bootstrapServers, String topic, byte[] key, byte[] value) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(POISON_HEADER, new byte[] {1});
+        send(bootstrapServers, record);
+    }
+
+    private static void send(String bootstrapServers, ProducerRecord<byte[], byte[]> record) {
+        String topic = record.topic();
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
