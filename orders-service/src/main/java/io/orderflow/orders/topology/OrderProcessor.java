@@ -154,6 +154,7 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
             onChange.accept(orderId);
         }
     }
+
     private void emit(Record<String, OrderInput> record, Step step) {
         if (step.event() != null) {
             log.debug("order {} is {}", record.key(), step.event().state());
