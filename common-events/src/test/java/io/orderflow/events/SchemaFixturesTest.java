@@ -1,17 +1,25 @@
 package io.orderflow.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orderflow.events.order.CheckType;
+import io.orderflow.events.order.OrderState;
+import io.orderflow.events.order.OrderStateChanged;
+import io.orderflow.events.order.Rejection;
+import io.orderflow.events.order.RejectionReason;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.events.serde.EventSerde;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -57,6 +65,33 @@ class SchemaFixturesTest {
                 fixture("v2/OrderCheckCompleted.json"));
         assertThat(verdict.productId()).isEqualTo("p-1");
         assertThat(verdict.passed()).isFalse();
+    }
+
+    /**
+     * A timeout is a new reason and a new rejecting service in the same version-1 shape: no field changed, so
+     * the version stays 1 and every reader of this code reads it.
+     */
+    @Test
+    void aTimedOutRejectionIsOrdersServicesInTheVersion1Shape() throws IOException {
+        byte[] json = fixture("v1/OrderStateChanged-TIMED_OUT.json");
+
+        OrderStateChanged event = Topics.ORDERS.valueSerde().deserializer().deserialize(Topics.ORDERS.name(), json);
+
+        assertThat(event.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(event.order().rejections()).containsExactly(new Rejection(CheckType.ORDERS,
+                RejectionReason.TIMED_OUT, "not decided within PT5M: no answer from stock for p-1"));
+        assertThat(new String(Topics.ORDERS.valueSerde().serializer().serialize(Topics.ORDERS.name(), event),
+                StandardCharsets.UTF_8)).as("written back as it was").isEqualTo(new String(json, StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void noVerdictNamesOrdersServiceAsItsCheck() {
+        byte[] json = ("{\"type\":\"OrderCheckCompleted\",\"version\":2,\"orderId\":\"o-1\",\"check\":\"orders\","
+                + "\"passed\":true,\"rejections\":[],\"checkedAt\":\"2026-11-25T10:00:00.120Z\",\"productId\":null}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> Topics.ORDER_VALIDATIONS.valueSerde().deserializer()
+                .deserialize(Topics.ORDER_VALIDATIONS.name(), json)).isInstanceOf(SerializationException.class);
     }
 
     @Test

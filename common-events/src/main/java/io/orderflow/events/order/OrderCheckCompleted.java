@@ -23,6 +23,9 @@ public record OrderCheckCompleted(String orderId, CheckType check, boolean passe
     public OrderCheckCompleted {
         Ids.require(orderId, "orderId");
         Objects.requireNonNull(check, "check");
+        if (check == CheckType.ORDERS) {
+            throw new IllegalArgumentException("a verdict is stock's or payment's; orders-service answers no check");
+        }
         rejections = rejections == null ? List.of() : List.copyOf(rejections);
         Objects.requireNonNull(checkedAt, "checkedAt");
         if (passed != rejections.isEmpty()) {

@@ -2,7 +2,7 @@ package io.orderflow.events.order;
 
 import java.util.Objects;
 
-/** Why one check failed an order. {@code service} is the check that said no. */
+/** Why an order was rejected. {@code service} is who said no: a check, or orders-service when it timed out. */
 public record Rejection(CheckType service, RejectionReason reason, String detail) {
 
     public Rejection {

@@ -33,9 +33,9 @@ public class OrdersConfig {
 
     @Bean
     OrdersTopology ordersTopology(StreamsBuilder builder, OrderChangeNotifier changes, MeterRegistry registry,
-            OrdersProperties properties, Clock clock) {
+            OrdersProperties properties, OrderflowProperties shared, Clock clock) {
         OrdersTopology topology = new OrdersTopology(changes::changed, new OrderMetrics(registry),
-                properties.analytics().grace(), clock);
+                properties.analytics().grace(), shared.orderTimeout(), clock);
         topology.build(builder);
         return topology;
     }

@@ -11,6 +11,7 @@ import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.order.PlaceOrder;
 import io.orderflow.events.order.Rejection;
+import io.orderflow.events.order.RejectionReason;
 import io.orderflow.events.payment.CapturePayment;
 import io.orderflow.events.payment.HoldPayment;
 import io.orderflow.events.payment.PaymentRequest;
@@ -20,6 +21,7 @@ import io.orderflow.events.stock.DeductStock;
 import io.orderflow.events.stock.ReleaseStock;
 import io.orderflow.events.stock.ReserveStock;
 import io.orderflow.events.stock.StockRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import java.util.List;
  * <pre>
  * CREATED --every product reserved and the total held--> VALIDATED --shipment--> SHIPPED
  * CREATED --any check failed----------------------------> REJECTED
+ * CREATED --not decided within the order timeout--------> REJECTED (TIMED_OUT, service orders)
  * CREATED | VALIDATED --cancel--------------------------> CANCELLED
  * </pre>
  *
@@ -43,6 +46,9 @@ import java.util.List;
  * exactly-once transaction as the state change that causes it.
  */
 public final class OrderLifecycle {
+
+    /** How many unanswered products a timeout's detail names. */
+    private static final int NAMED_PRODUCTS = 3;
 
     private OrderLifecycle() {
     }
@@ -88,6 +94,10 @@ public final class OrderLifecycle {
                 yield giveBack(current, rejected);
             }
             case REJECTED -> {
+                if (timedOut(order)) {
+                    // Too late: the order was decided without this check, so its reason is none of the order's.
+                    yield Step.nothing();
+                }
                 // A later failing check adds its reason; the order stays rejected since the first verdict.
                 List<Rejection> all = new ArrayList<>(order.rejections());
                 verdict.rejections().stream().filter(r -> !all.contains(r)).forEach(all::add);
@@ -138,6 +148,42 @@ public final class OrderLifecycle {
         Step step = giveBack(current, cancelled);
         return new Step(step.next(), step.event(), CommandResult.applied(command.commandId(), command.orderId()),
                 step.stock(), step.payment());
+    }
+
+    /**
+     * The order timeout has passed since the order was created: one still CREATED is rejected by orders-service
+     * ({@code TIMED_OUT}) and gives back what stock and payment confirmed, as any rejection does; verdicts that
+     * arrive later change nothing but give back what they took. Any other state is left as it is.
+     */
+    public static Step timedOut(OrderRecord current, Duration timeout, Instant now) {
+        if (current == null || current.order().state() != OrderState.CREATED) {
+            return Step.nothing();
+        }
+        Rejection rejection = new Rejection(CheckType.ORDERS, RejectionReason.TIMED_OUT,
+                "not decided within " + timeout + ": no answer from " + unanswered(current));
+        return giveBack(current, transition(current.order(), OrderState.REJECTED, now, List.of(rejection), null));
+    }
+
+    /** Whether the order was rejected by its timeout rather than by a check. */
+    static boolean timedOut(Order order) {
+        return order.rejections().stream().anyMatch(r -> r.reason() == RejectionReason.TIMED_OUT);
+    }
+
+    /** Which checks an open order still waits for, for the rejection's detail: "stock for p-2 and payment". */
+    private static String unanswered(OrderRecord current) {
+        List<String> products = OrderRecord.unitsByProduct(current.order()).keySet().stream()
+                .filter(p -> !current.reserved().contains(p)).toList();
+        List<String> missing = new ArrayList<>(2);
+        if (!products.isEmpty()) {
+            // At most a few ids: an order has up to 100 lines, and the detail travels with every read of it.
+            String named = String.join(", ", products.subList(0, Math.min(products.size(), NAMED_PRODUCTS)));
+            missing.add("stock for " + named + (products.size() > NAMED_PRODUCTS
+                    ? " (+" + (products.size() - NAMED_PRODUCTS) + " more)" : ""));
+        }
+        if (!current.held()) {
+            missing.add("payment");
+        }
+        return String.join(" and ", missing);
     }
 
     /** A shipment ships a validated order; for any other state (a cancel won the race) it changes nothing. */

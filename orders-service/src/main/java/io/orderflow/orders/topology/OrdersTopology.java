@@ -30,13 +30,15 @@ import org.apache.kafka.streams.state.Stores;
  * order-validations -+-> order-lifecycle --+-> stock-requests    (reserve / release / deduct, by product id)
  * shipments ---------+   (orders-store,    +-> payment-requests  (hold / release / capture, by customer id)
  *                         customer-orders-store,
- *                         hourly-product-orders-store)
+ *                         hourly-product-orders-store,
+ *                         order-deadlines-store)
  *                                          +-> order-command-results (answers, by command id)
  * </pre>
  * Every input is keyed by order id, so one task decides everything about an order, one input at a time, and
  * asks stock and payment directly for what each decision needs, in the same transaction: no repartition, no
  * re-reading of its own output. The customer lists and the hourly figures are kept beside the orders by the
- * same processor (each instance holds a share; reads gather the shares).
+ * same processor (each instance holds a share; reads gather the shares), and so are the open orders by creation
+ * time, from which a wall-clock punctuation of the same processor times out the orders not decided in time.
  */
 public final class OrdersTopology {
 
@@ -44,23 +46,29 @@ public final class OrdersTopology {
     /** One entry per order, {@code <customerId>/<newest first>/<orderId>}: see {@link CustomerOrderIndex}. */
     public static final String CUSTOMER_ORDERS_STORE = "customer-orders-store";
     public static final String HOURLY_PRODUCT_STORE = "hourly-product-orders-store";
+    /** One entry per open order, {@code <createdAt millis, 19 digits>/<orderId>}: see {@link OrderDeadlines}. */
+    public static final String ORDER_DEADLINES_STORE = "order-deadlines-store";
     public static final Duration WINDOW = Duration.ofHours(1);
     private static final Duration MIN_RETENTION = Duration.ofDays(7);
 
     private final Consumer<String> onOrderChanged;
     private final OrderMetrics metrics;
     private final Duration analyticsGrace;
+    private final Duration orderTimeout;
     private final Clock clock;
 
     /**
      * @param onOrderChanged called with the order id after each change is stored (wakes long-polls)
      * @param metrics        counts and times the states orders reach
      * @param analyticsGrace how late an order may arrive and still be counted in its hour
+     * @param orderTimeout   how long after its creation an undecided order is rejected {@code TIMED_OUT}
      */
-    public OrdersTopology(Consumer<String> onOrderChanged, OrderMetrics metrics, Duration analyticsGrace, Clock clock) {
+    public OrdersTopology(Consumer<String> onOrderChanged, OrderMetrics metrics, Duration analyticsGrace,
+            Duration orderTimeout, Clock clock) {
         this.onOrderChanged = onOrderChanged;
         this.metrics = metrics;
         this.analyticsGrace = analyticsGrace;
+        this.orderTimeout = orderTimeout;
         this.clock = clock;
     }
 
@@ -80,8 +88,9 @@ public final class OrdersTopology {
                 .merge(checkouts, Named.as("merge-checkouts"))
                 .merge(checks, Named.as("merge-checks"))
                 .merge(shipments, Named.as("merge-shipments"))
-                .process(() -> new OrderProcessor(onOrderChanged, metrics, clock, analyticsGrace),
-                        Named.as("order-lifecycle"), ORDERS_STORE, CUSTOMER_ORDERS_STORE, HOURLY_PRODUCT_STORE);
+                .process(() -> new OrderProcessor(onOrderChanged, metrics, clock, analyticsGrace, orderTimeout),
+                        Named.as("order-lifecycle"), ORDERS_STORE, CUSTOMER_ORDERS_STORE, HOURLY_PRODUCT_STORE,
+                        ORDER_DEADLINES_STORE);
 
         outputs.flatMapValues(only(o -> o instanceof OrderOutput.Event e ? e.event() : null), Named.as("events"))
                 .to(ORDERS.name(), ORDERS.produced());
@@ -98,6 +107,10 @@ public final class OrdersTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS_STORE),
                 Serdes.String(), StateSerde.of(OrderRecord.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_ORDERS_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled());
+        // An order decided within a commit interval (most are) meets its entry's put and delete in the cache:
+        // one tombstone reaches RocksDB and the changelog, not a put and a delete.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_DEADLINES_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         Duration retention = WINDOW.plus(analyticsGrace).compareTo(MIN_RETENTION) > 0
                 ? WINDOW.plus(analyticsGrace) : MIN_RETENTION;

@@ -3,9 +3,13 @@ package io.orderflow.orders.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.order.PlaceOrder;
+import io.orderflow.events.stock.ReleaseStock;
+import io.orderflow.events.stock.ReserveStock;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.orders.OrdersServiceApplication;
+import io.orderflow.orders.OrdersServiceTestProperties;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TestKafka;
@@ -36,8 +40,7 @@ class OrdersApiIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestKafka.register(registry);
-        registry.add("server.port", () -> PORT);
+        OrdersServiceTestProperties.register(registry, PORT);
     }
 
     @BeforeEach
@@ -117,10 +120,13 @@ class OrdersApiIT {
         // Its id starts with the first customer's: the list of one must not pick up the other's orders.
         String longerId = customer + "0";
         List<String> ids = List.of("o-" + UUID.randomUUID(), "o-" + UUID.randomUUID(), "o-" + UUID.randomUUID());
-        ids.forEach(id -> assertThat(http.post("/orders", order(id, customer, "p-1", 1, "2.00")).status()).isEqualTo(201));
+        // Cancelled as soon as it exists, well within the short order timeout of these tests; the others time out.
+        assertThat(http.post("/orders", order(ids.get(1), customer, "p-1", 1, "2.00")).status()).isEqualTo(201);
+        assertThat(http.post("/orders/" + ids.get(1) + "/cancel", "").status()).isEqualTo(202);
+        Stream.of(ids.get(0), ids.get(2)).forEach(id ->
+                assertThat(http.post("/orders", order(id, customer, "p-1", 1, "2.00")).status()).isEqualTo(201));
         String other = "o-" + UUID.randomUUID();
         assertThat(http.post("/orders", order(other, longerId, "p-1", 1, "2.00")).status()).isEqualTo(201);
-        assertThat(http.post("/orders/" + ids.get(1) + "/cancel", "").status()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpJson.Response list = http.get("/orders?customerId=" + customer);
@@ -136,6 +142,34 @@ class OrdersApiIT {
                 http.get("/orders?customerId=" + longerId).json().valueStream().map(o -> o.get("id").asString()))
                 .containsExactly(other));
         assertThat(http.get("/orders?customerId=c-" + UUID.randomUUID()).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void anOrderWithoutVerdictsIsRejectedTimedOutByOrdersAndALateVerdictOnlyGivesBack() {
+        // No stock-service or payment-service here: nothing ever answers this order's requests.
+        String id = "o-" + UUID.randomUUID();
+        String product = "p-" + UUID.randomUUID();
+        HttpJson.Response created = http.post("/orders", order(id, "c-6", product, 2, "1.00"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        HttpJson.Response decided = http.get("/orders/" + id + "?until=REJECTED&timeoutMs=30000");
+
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        JsonNode order = decided.json();
+        assertThat(order.get("state").asString()).as(decided.body()).isEqualTo("REJECTED");
+        assertThat(order.get("rejections").valueStream().map(r -> r.get("service").asString() + " "
+                + r.get("reason").asString())).containsExactly("orders TIMED_OUT");
+        assertThat(Duration.between(Instant.parse(order.get("createdAt").asString()),
+                Instant.parse(order.get("updatedAt").asString()))).isGreaterThanOrEqualTo(OrdersServiceTestProperties.ORDER_TIMEOUT);
+
+        TopicProbe.send(TestKafka.bootstrapServers(), Topics.ORDER_VALIDATIONS, id,
+                OrderCheckCompleted.stock(id, product, null, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.STOCK_REQUESTS).stream()
+                        .map(ConsumerRecord::value).filter(r -> r.orderId().equals(id)))
+                .containsExactly(new ReserveStock(id, product, 2), new ReleaseStock(id, product, 2)));
+        assertThat(http.get("/orders/" + id).body()).as("the late verdict changed nothing").isEqualTo(decided.body());
     }
 
     @Test
@@ -215,6 +249,7 @@ class OrdersApiIT {
         String metrics = http.get("/actuator/prometheus").body();
 
         assertThat(metrics).contains("orderflow_orders_reached_total{").contains("state=\"CREATED\"");
+        assertThat(metrics).contains("orderflow_orders_unshipped_overdue_total");
         assertThat(metrics).contains("kafka_stream_thread_");
         assertThat(metrics).contains("kafka_producer_");
     }

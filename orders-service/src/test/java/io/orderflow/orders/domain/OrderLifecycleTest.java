@@ -19,15 +19,20 @@ import io.orderflow.events.stock.DeductStock;
 import io.orderflow.events.stock.ReleaseStock;
 import io.orderflow.events.stock.ReserveStock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class OrderLifecycleTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456Z");
     private static final Instant T1 = Instant.parse("2026-11-25T10:00:01Z");
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final Rejection SHORT_P2 = new Rejection(CheckType.STOCK, RejectionReason.INSUFFICIENT_STOCK,
             "p-2: wanted 1, available 0");
     private static final Rejection NO_FUNDS = new Rejection(CheckType.PAYMENT, RejectionReason.INSUFFICIENT_FUNDS,
@@ -219,6 +224,73 @@ class OrderLifecycleTest {
         assertThat(late.event()).as("a cancel that won the race stays").isNull();
         assertThat(late.stock()).isEmpty();
         assertThat(late.payment()).isNull();
+    }
+
+    @Test
+    void anOrderNotDecidedInTimeIsRejectedByOrdersServiceAndGivesBackWhatWasTaken() {
+        Instant late = T0.plus(TIMEOUT);
+
+        Step timedOut = OrderLifecycle.timedOut(after(created(), reserved("p-1"), held()), TIMEOUT, late);
+
+        assertThat(timedOut.next().order().state()).isEqualTo(OrderState.REJECTED);
+        assertThat(timedOut.next().order().rejections()).containsExactly(new Rejection(CheckType.ORDERS,
+                RejectionReason.TIMED_OUT, "not decided within PT5M: no answer from stock for p-2"));
+        assertThat(timedOut.next().order().updatedAt()).isEqualTo(late.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(timedOut.event().state()).isEqualTo(OrderState.REJECTED);
+        assertThat(timedOut.event().previousState()).isEqualTo(OrderState.CREATED);
+        assertThat(timedOut.stock()).containsExactly(new ReleaseStock("o-1", "p-1", 2));
+        assertThat(timedOut.payment()).isEqualTo(new ReleasePayment("o-1", "c-1", new BigDecimal("44.98")));
+        assertThat(timedOut.next().reserved()).isEmpty();
+        assertThat(timedOut.next().held()).isFalse();
+        assertThat(timedOut.reply()).as("no command asked for it").isNull();
+    }
+
+    @Test
+    void aTimeoutSaysWhichChecksNeverAnsweredAndGivesBackNothingWhenNothingWasTaken() {
+        Step timedOut = OrderLifecycle.timedOut(created(), TIMEOUT, T1);
+
+        assertThat(timedOut.next().order().rejections()).extracting(Rejection::detail)
+                .containsExactly("not decided within PT5M: no answer from stock for p-1, p-2 and payment");
+        assertThat(timedOut.stock()).isEmpty();
+        assertThat(timedOut.payment()).isNull();
+
+        List<OrderLine> many = IntStream.rangeClosed(1, 5).mapToObj(i -> new OrderLine("p-" + i, 1, BigDecimal.ONE)).toList();
+        OrderRecord big = OrderLifecycle.place(null, new PlaceOrder("cmd-1", "o-1", "c-1", many, T0)).next();
+        assertThat(OrderLifecycle.timedOut(big, TIMEOUT, T1).next().order().rejections().get(0).detail())
+                .as("a few products named, not all of up to 100")
+                .isEqualTo("not decided within PT5M: no answer from stock for p-1, p-2, p-3 (+2 more) and payment");
+    }
+
+    @Test
+    void aTimeoutChangesOnlyACreatedOrder() {
+        OrderRecord rejected = OrderLifecycle.check(created(), OrderCheckCompleted.payment("o-1", NO_FUNDS, T1), T1).next();
+        OrderRecord cancelled = OrderLifecycle.cancel(validated(), new CancelOrder("c", "o-1", T1), T1).next();
+
+        for (OrderRecord record : Arrays.asList(validated(), rejected, cancelled, null)) {
+            Step step = OrderLifecycle.timedOut(record, TIMEOUT, T1);
+            assertThat(step.next()).as(String.valueOf(record)).isNull();
+            assertThat(step.event()).isNull();
+            assertThat(step.stock()).isEmpty();
+            assertThat(step.payment()).isNull();
+        }
+    }
+
+    @Test
+    void verdictsAfterATimeoutChangeNothingButGiveBackWhatTheyTook() {
+        OrderRecord timedOut = OrderLifecycle.timedOut(after(created(), reserved("p-1")), TIMEOUT, T1).next();
+
+        Step lateStock = OrderLifecycle.check(timedOut, reserved("p-2"), T1);
+        Step lateHold = OrderLifecycle.check(timedOut, held(), T1);
+        Step lateFailure = OrderLifecycle.check(timedOut, OrderCheckCompleted.stock("o-1", "p-2", SHORT_P2, T1), T1);
+
+        assertThat(lateStock.stock()).containsExactly(new ReleaseStock("o-1", "p-2", 1));
+        assertThat(lateHold.payment()).isEqualTo(new ReleasePayment("o-1", "c-1", new BigDecimal("44.98")));
+        for (Step late : List.of(lateStock, lateHold, lateFailure)) {
+            assertThat(late.next()).as("the order stays as the timeout left it").isNull();
+            assertThat(late.event()).isNull();
+        }
+        assertThat(lateFailure.stock()).isEmpty();
+        assertThat(lateFailure.payment()).isNull();
     }
 
     @Test

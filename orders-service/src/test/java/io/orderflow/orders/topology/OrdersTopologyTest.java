@@ -5,22 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.CommandStatus;
+import io.orderflow.events.order.CancelOrder;
+import io.orderflow.events.order.CheckType;
 import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.order.OrderCommand;
 import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.order.PlaceOrder;
+import io.orderflow.events.order.Rejection;
+import io.orderflow.events.order.RejectionReason;
 import io.orderflow.events.payment.HoldPayment;
 import io.orderflow.events.payment.PaymentRequest;
+import io.orderflow.events.payment.ReleasePayment;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.events.shipment.ShipmentCreated;
 import io.orderflow.events.stock.DeductStock;
+import io.orderflow.events.stock.ReleaseStock;
 import io.orderflow.events.stock.ReserveStock;
 import io.orderflow.events.stock.StockRequest;
 import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
+import io.orderflow.orders.domain.OrderLifecycle;
 import io.orderflow.orders.domain.OrderRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -53,21 +60,25 @@ import org.junit.jupiter.api.Test;
 class OrdersTopologyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:15:00Z");
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    /** Where the driver's wall clock starts: when the orders are placed, as the processor's clock says. */
+    private static final Instant NOW = T0.plusSeconds(1);
 
     private TopologyTestDriver driver;
     private Topology topology;
     private final List<String> changed = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void start() throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
-        new OrdersTopology(changed::add, new OrderMetrics(new SimpleMeterRegistry()), Duration.ofHours(24),
-                Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC)).build(builder);
+        new OrdersTopology(changed::add, new OrderMetrics(registry), Duration.ofHours(24), TIMEOUT,
+                Clock.fixed(NOW, ZoneOffset.UTC)).build(builder);
         Path dir = Files.createTempDirectory("orders-topology-test");
         Properties props = new Properties();
         props.putAll(new StreamsDefaults("orders-topology-test", "dummy:9092", dir, 1, 0, null).toProperties());
         topology = builder.build();
-        driver = new TopologyTestDriver(topology, props);
+        driver = new TopologyTestDriver(topology, props, NOW);
     }
 
     @AfterEach
@@ -201,5 +212,189 @@ class OrdersTopologyTest {
         assertThat(read.held()).isTrue();
         assertThat(read.reserved()).isEmpty();
         assertThat(read.placedBy()).isEqualTo("cmd-1");
+    }
+
+    /** Moves the driver's wall clock to {@code at}, which runs the deadline check once. */
+    private void wallClockAt(Instant at) {
+        Instant now = NOW.plus(elapsed);
+        driver.advanceWallClockTime(Duration.between(now, at));
+        elapsed = Duration.between(NOW, at);
+    }
+
+    private Duration elapsed = Duration.ZERO;
+
+    private OrderRecord stored(String orderId) {
+        return driver.<String, OrderRecord>getKeyValueStore(OrdersTopology.ORDERS_STORE).get(orderId);
+    }
+
+    private List<String> deadlineEntries() {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = driver.<String, String>getKeyValueStore(
+                OrdersTopology.ORDER_DEADLINES_STORE).all()) {
+            all.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        keys.remove(OrderDeadlines.COMPLETE);
+        return keys;
+    }
+
+    private void placeTwoProducts(String orderId) {
+        input(Topics.ORDER_COMMANDS).pipeInput(orderId, (OrderCommand) place(orderId, "c-1", T0,
+                new OrderLine("p-1", 2, new BigDecimal("5.00")), new OrderLine("p-2", 1, new BigDecimal("1.50"))));
+    }
+
+    @Test
+    void anOrderUndecidedAtItsTimeoutIsRejectedTimedOutAndWhatWasTakenIsReleased() {
+        TestOutputTopic<String, OrderStateChanged> events = output(Topics.ORDERS);
+        TestOutputTopic<String, StockRequest> stock = output(Topics.STOCK_REQUESTS);
+        TestOutputTopic<String, PaymentRequest> payment = output(Topics.PAYMENT_REQUESTS);
+        placeTwoProducts("o-1");
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.stock("o-1", "p-1", null, T0));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.payment("o-1", null, T0));
+        events.readValuesToList();
+        stock.readValuesToList();
+        payment.readValuesToList();
+        assertThat(deadlineEntries()).as("one entry per open order, by creation time")
+                .containsExactly(OrderDeadlines.key(stored("o-1").order()));
+
+        wallClockAt(T0.plus(TIMEOUT).minusMillis(1));
+        assertThat(stored("o-1").order().state()).as("a millisecond early").isEqualTo(OrderState.CREATED);
+        assertThat(events.isEmpty()).isTrue();
+
+        wallClockAt(T0.plus(TIMEOUT));
+        OrderStateChanged rejected = events.readValue();
+        assertThat(rejected.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(rejected.previousState()).isEqualTo(OrderState.CREATED);
+        assertThat(rejected.order().rejections()).containsExactly(new Rejection(CheckType.ORDERS,
+                RejectionReason.TIMED_OUT, "not decided within PT5M: no answer from stock for p-2"));
+        assertThat(stock.readKeyValuesToList()).containsExactly(KeyValue.pair("p-1", new ReleaseStock("o-1", "p-1", 2)));
+        assertThat(payment.readKeyValuesToList()).containsExactly(KeyValue.pair("c-1",
+                new ReleasePayment("o-1", "c-1", new BigDecimal("11.50"))));
+        assertThat(stored("o-1").order().state()).isEqualTo(OrderState.REJECTED);
+        assertThat(deadlineEntries()).as("a final order leaves the index").isEmpty();
+        assertThat(changed).as("long-polls woken").contains("o-1");
+        assertThat(registry.get("orderflow.orders.reached").tag("state", "REJECTED").counter().count()).isEqualTo(1);
+
+        wallClockAt(T0.plus(TIMEOUT).plusSeconds(10));
+        assertThat(events.isEmpty()).as("rejected once").isTrue();
+    }
+
+    @Test
+    void verdictsAfterTheTimeoutReleaseWhatTheyTookAndChangeNothing() {
+        TestOutputTopic<String, OrderStateChanged> events = output(Topics.ORDERS);
+        TestOutputTopic<String, StockRequest> stock = output(Topics.STOCK_REQUESTS);
+        TestOutputTopic<String, PaymentRequest> payment = output(Topics.PAYMENT_REQUESTS);
+        placeTwoProducts("o-1");
+        wallClockAt(T0.plus(TIMEOUT));
+        events.readValuesToList();
+        stock.readValuesToList();
+        payment.readValuesToList();
+        OrderRecord timedOut = stored("o-1");
+
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.stock("o-1", "p-1", null, T0));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.stock("o-1", "p-2",
+                new Rejection(CheckType.STOCK, RejectionReason.INSUFFICIENT_STOCK, "p-2: wanted 1, available 0"), T0));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.payment("o-1", null, T0));
+
+        assertThat(stock.readKeyValuesToList()).containsExactly(KeyValue.pair("p-1", new ReleaseStock("o-1", "p-1", 2)));
+        assertThat(payment.readKeyValuesToList()).containsExactly(KeyValue.pair("c-1",
+                new ReleasePayment("o-1", "c-1", new BigDecimal("11.50"))));
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(stored("o-1")).as("stored as the timeout left it").isEqualTo(timedOut);
+    }
+
+    @Test
+    void aValidatedOrderNotShippedInTimeIsCountedOnceAndStaysValidated() {
+        TestOutputTopic<String, OrderStateChanged> events = output(Topics.ORDERS);
+        placeTwoProducts("o-1");
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.stock("o-1", "p-1", null, T0));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.stock("o-1", "p-2", null, T0));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.payment("o-1", null, T0));
+        events.readValuesToList();
+
+        wallClockAt(T0.plus(TIMEOUT));
+        wallClockAt(T0.plus(TIMEOUT).plusSeconds(5));
+
+        assertThat(registry.get("orderflow.orders.unshipped.overdue").counter().count()).isEqualTo(1);
+        assertThat(stored("o-1").order().state()).isEqualTo(OrderState.VALIDATED);
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(deadlineEntries()).as("reported once, then no longer looked at").isEmpty();
+
+        input(Topics.SHIPMENTS).pipeInput("o-1", new ShipmentCreated("s-1", "o-1", "c-1", stored("o-1").order().items(), T0));
+        assertThat(stored("o-1").order().state()).as("still ships").isEqualTo(OrderState.SHIPPED);
+    }
+
+    @Test
+    void decidedOrdersLeaveTheIndexSoTheCheckReadsNone() {
+        TestOutputTopic<String, OrderStateChanged> events = output(Topics.ORDERS);
+        placeTwoProducts("o-1");
+        placeTwoProducts("o-2");
+        placeTwoProducts("o-3");
+        assertThat(deadlineEntries()).hasSize(3);
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-1", OrderCheckCompleted.payment("o-1",
+                new Rejection(CheckType.PAYMENT, RejectionReason.INSUFFICIENT_FUNDS, "wanted 11.50, available 0.00"), T0));
+        input(Topics.ORDER_COMMANDS).pipeInput("o-2", (OrderCommand) new CancelOrder("cmd-cancel", "o-2", T0));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-3", OrderCheckCompleted.stock("o-3", "p-1", null, T0));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-3", OrderCheckCompleted.stock("o-3", "p-2", null, T0));
+        input(Topics.ORDER_VALIDATIONS).pipeInput("o-3", OrderCheckCompleted.payment("o-3", null, T0));
+        input(Topics.SHIPMENTS).pipeInput("o-3", new ShipmentCreated("s-3", "o-3", "c-1", stored("o-3").order().items(), T0));
+        assertThat(deadlineEntries()).as("rejected, cancelled, shipped: all final").isEmpty();
+        events.readValuesToList();
+
+        wallClockAt(T0.plus(TIMEOUT).plusSeconds(1));
+
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(registry.get("orderflow.orders.unshipped.overdue").counter().count()).isZero();
+    }
+
+    @Test
+    void aBacklogOfOverdueOrdersIsWorkedOffInBoundedBatches() {
+        TestOutputTopic<String, OrderStateChanged> events = output(Topics.ORDERS);
+        placeTwoProducts("o-first");
+        // The rest written straight to the stores, as the processor would have: piping each costs a commit.
+        KeyValueStore<String, OrderRecord> orders = driver.getKeyValueStore(OrdersTopology.ORDERS_STORE);
+        OrderDeadlines deadlines = new OrderDeadlines(driver.getKeyValueStore(OrdersTopology.ORDER_DEADLINES_STORE));
+        int backlog = OrderProcessor.MAX_DUE_PER_CHECK + 1;
+        for (int i = 1; i < backlog; i++) {
+            OrderRecord created = OrderLifecycle.place(null, place("o-" + i, "c-1", T0.plusMillis(i),
+                    new OrderLine("p-1", 1, BigDecimal.ONE))).next();
+            orders.put(created.order().id(), created);
+            deadlines.add(created.order());
+        }
+        events.readValuesToList();
+
+        wallClockAt(T0.plus(TIMEOUT).plusSeconds(1));
+        List<OrderStateChanged> first = events.readValuesToList();
+        wallClockAt(T0.plus(TIMEOUT).plusSeconds(2));
+        List<OrderStateChanged> second = events.readValuesToList();
+
+        assertThat(first).hasSize(OrderProcessor.MAX_DUE_PER_CHECK).allMatch(e -> e.state() == OrderState.REJECTED)
+                .extracting(e -> e.order().id()).as("the oldest first").startsWith("o-first", "o-1", "o-2");
+        assertThat(second).extracting(e -> e.order().id()).containsExactly("o-" + (backlog - 1));
+        assertThat(deadlineEntries()).isEmpty();
+    }
+
+    @Test
+    void openOrdersFromBeforeTheDeadlineIndexAreListedOnceThenTimedOut() {
+        TestOutputTopic<String, OrderStateChanged> events = output(Topics.ORDERS);
+        KeyValueStore<String, String> store = driver.getKeyValueStore(OrdersTopology.ORDER_DEADLINES_STORE);
+        placeTwoProducts("o-open");
+        assertThat(store.get(OrderDeadlines.COMPLETE)).as("a new task's index is complete from its first record")
+                .isNotNull();
+        placeTwoProducts("o-final");
+        input(Topics.ORDER_COMMANDS).pipeInput("o-final", (OrderCommand) new CancelOrder("cmd-cancel", "o-final", T0));
+        events.readValuesToList();
+        // As the store was before this version: no entries, and not complete.
+        store.delete(OrderDeadlines.key(stored("o-open").order()));
+        store.delete(OrderDeadlines.COMPLETE);
+
+        OrderDeadlines deadlines = new OrderDeadlines(store);
+        assertThat(deadlines.needsBuild()).isTrue();
+        deadlines.build(driver.getKeyValueStore(OrdersTopology.ORDERS_STORE));
+        assertThat(deadlines.needsBuild()).isFalse();
+        assertThat(deadlineEntries()).as("open orders only").containsExactly(OrderDeadlines.key(stored("o-open").order()));
+
+        wallClockAt(T0.plus(TIMEOUT));
+        assertThat(events.readValuesToList()).extracting(e -> e.order().id() + " " + e.state())
+                .containsExactly("o-open REJECTED");
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.orders.OrdersServiceApplication;
+import io.orderflow.orders.OrdersServiceTestProperties;
 import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
@@ -35,8 +36,7 @@ class PoisonRecordsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestKafka.register(registry);
-        registry.add("server.port", () -> PORT);
+        OrdersServiceTestProperties.register(registry, PORT);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.orderflow.service.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir      where this instance keeps its Kafka Streams state (one directory per instance)
  * @param advertisedHost the host name other instances use to reach this one for interactive queries
  * @param commandTimeoutMs how long an HTTP request waits for its command to be applied before answering 503
+ * @param orderTimeout how long an order may wait for its checks: one still undecided after this (by its creation
+ *                     time) is rejected {@code TIMED_OUT}, a validated one not yet shipped is reported. A setting of
+ *                     the suite's contract ({@code ORDERFLOW_ORDER_TIMEOUT}); orders-service is the one that acts on it
  */
 @ConfigurationProperties("orderflow")
 public record OrderflowProperties(Kafka kafka, Path dataDir, @DefaultValue("localhost") String advertisedHost,
-        @DefaultValue("10000") long commandTimeoutMs) {
+        @DefaultValue("10000") long commandTimeoutMs, @DefaultValue("5m") Duration orderTimeout) {
 
     /**
      * @param bootstrapServers  Kafka bootstrap servers
