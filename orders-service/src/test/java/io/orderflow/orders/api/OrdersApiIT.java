@@ -248,7 +248,7 @@ class OrdersApiIT {
     }
 
     /** The target of a {@code Link: <...>; rel="next"} header, null when there is none. */
-    private static String nextLink(HttpJson.Response page) {
+    static String nextLink(HttpJson.Response page) {
         String link = page.header("Link");
         if (link == null) {
             return null;

@@ -1,0 +1,116 @@
+package io.orderflow.orders.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.orderflow.orders.OrdersServiceApplication;
+import io.orderflow.testsupport.http.FreePorts;
+import io.orderflow.testsupport.http.HttpJson;
+import io.orderflow.testsupport.kafka.TestKafka;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances of orders-service on one broker, each holding a share of every customer's list and every
+ * product's hours: pages and analytics gathered from both, the share requests carrying limit, cursor and
+ * range through. (Instances of other test classes still running in this JVM join the same group; the
+ * gather asks them too, and nothing here depends on how many there are.)
+ */
+class CustomerListAcrossInstancesIT {
+
+    private static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
+    private static HttpJson first;
+    private static HttpJson second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        first = start();
+        second = start();
+        for (HttpJson instance : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> instance.get("/actuator/health/readiness").status() == 200);
+        }
+    }
+
+    private static HttpJson start() {
+        int port = FreePorts.next();
+        INSTANCES.add(new SpringApplicationBuilder(OrdersServiceApplication.class).run(
+                "--server.port=" + port,
+                "--orderflow.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                "--orderflow.data-dir=" + TestKafka.newDataDir()));
+        return HttpJson.localhost(port);
+    }
+
+    @AfterAll
+    static void stop() {
+        INSTANCES.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void pagesGatheredFromEveryInstanceHoldEachOrderOnceInOrderWhicheverInstanceIsAsked() {
+        String customer = "c-" + UUID.randomUUID();
+        String product = "p-" + UUID.randomUUID();
+        List<String> placed = new ArrayList<>();
+        List<Instant> createdAt = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String id = "o-" + UUID.randomUUID();
+            HttpJson.Response created = (i % 2 == 0 ? first : second).post("/orders",
+                    OrdersApiIT.order(id, customer, product, 1, "1.00"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            placed.add(id);
+            createdAt.add(Instant.parse(created.json().get("createdAt").asString()));
+        }
+
+        // Once the group has settled (a rebalance answers 503), each instance holds only a share and either gathers all.
+        List<String> whole = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (HttpJson instance : List.of(first, second)) {
+                HttpJson.Response share = instance.get("/orders?customerId=" + customer + "&limit=1000&share=local");
+                assertThat(share.status()).as(share.toString()).isEqualTo(200);
+                assertThat(share.json().size()).as("a share, not the whole list").isLessThan(25);
+                HttpJson.Response all = instance.get("/orders?customerId=" + customer + "&limit=1000");
+                assertThat(all.status()).as(all.toString()).isEqualTo(200);
+                assertThat(ids(all)).containsExactlyInAnyOrderElementsOf(placed);
+                whole.clear();
+                whole.addAll(ids(all));
+            }
+        });
+
+        List<String> paged = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String next = "/orders?customerId=" + customer + "&limit=10";
+        for (int page = 0; next != null; page++) {
+            // The cursor is the list's, not an instance's: ask them in turn.
+            HttpJson.Response answer = (page % 2 == 0 ? second : first).get(next);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            paged.addAll(ids(answer));
+            sizes.add(answer.json().size());
+            next = OrdersApiIT.nextLink(answer);
+            HttpJson.Response newer = first.post("/orders", OrdersApiIT.order("o-" + UUID.randomUUID(), customer, "p-1", 1, "1.00"));
+            assertThat(newer.status()).isEqualTo(201);
+        }
+        assertThat(sizes).containsExactly(10, 10, 5);
+        assertThat(paged).containsExactlyElementsOf(whole);
+
+        Instant from = createdAt.get(0).truncatedTo(ChronoUnit.HOURS);
+        Instant to = createdAt.get(24).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        for (HttpJson instance : List.of(first, second)) {
+            HttpJson.Response hourly = instance.get("/analytics/orders/hourly?productId=" + product + "&from=" + from + "&to=" + to);
+            assertThat(hourly.status()).as(hourly.toString()).isEqualTo(200);
+            assertThat(hourly.json().valueStream().mapToLong(r -> r.get("orders").asLong()).sum())
+                    .as("both shares of the 25, counted once").isEqualTo(25);
+        }
+    }
+
+    private static List<String> ids(HttpJson.Response list) {
+        return list.json().valueStream().map(o -> o.get("id").asString()).toList();
+    }
+}
