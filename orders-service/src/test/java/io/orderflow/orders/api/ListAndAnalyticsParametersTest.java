@@ -104,6 +104,16 @@ class ListAndAnalyticsParametersTest {
     }
 
     @Test
+    void anUnknownStateToWaitForIsA400ProblemListingTheStates() throws Exception {
+        mvc.perform(get("/orders/o-1").param("until", "PAID"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("until"))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("must be one of CREATED, VALIDATED")));
+        verifyNoInteractions(reads);
+    }
+
+    @Test
     void analyticsReadExactlyTheRangeAskedAndAskTheOtherInstancesForIt() throws Exception {
         mvc.perform(get("/analytics/orders/hourly").param("productId", "p-1")
                         .param("from", "2026-11-24T00:00:00Z").param("to", "2026-11-25T00:00:00Z"))
