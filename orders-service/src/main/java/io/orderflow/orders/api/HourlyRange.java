@@ -13,8 +13,8 @@ import java.time.Instant;
  */
 record HourlyRange(Instant from, Instant to) {
 
-    static final Duration DEFAULT_SPAN = Duration.ofDays(7);
-    static final Duration MAX_SPAN = Duration.ofDays(7);
+    private static final Duration DEFAULT_SPAN = Duration.ofDays(7);
+    private static final Duration MAX_SPAN = Duration.ofDays(7);
     /** The store counts milliseconds since the epoch; outside these, a time is a typo rather than a question. */
     private static final Instant EARLIEST = Instant.EPOCH;
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
@@ -29,7 +29,7 @@ record HourlyRange(Instant from, Instant to) {
             throw ApiException.invalid("from", "must not be after to (" + end + ")");
         }
         if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-            throw ApiException.invalid("from", "must be at most 7 days before to (" + end + ")");
+            throw ApiException.invalid("from", "must be at most " + MAX_SPAN.toDays() + " days before to (" + end + ")");
         }
         return new HourlyRange(start, end);
     }
