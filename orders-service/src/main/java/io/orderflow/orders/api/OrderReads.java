@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.type.TypeReference;
 
 /** Answers reads of orders: from this instance's stores, or by asking the instance that holds the key. */
@@ -73,11 +75,38 @@ final class OrderReads {
         });
     }
 
-    /** {@code GET /orders?customerId=}: every instance holds a share of a customer's orders; gathered, newest first. */
-    ResponseEntity<?> byCustomer(String customerId, HttpServletRequest request) {
+    /**
+     * {@code GET /orders?customerId=}: a page of the customer's orders, newest first, at most {@code limit},
+     * strictly after {@code cursor} (null: from the newest). Every instance holds a share of the customer's
+     * orders and gives at most {@code limit + 1} of them, so the merged list tells whether there is more; if
+     * so, the answer's {@code Link} header names the next page.
+     */
+    ResponseEntity<?> byCustomer(String customerId, int limit, CustomerListCursor cursor, HttpServletRequest request) {
+        String after = cursor == null ? null : cursor.position();
         List<OrderView> orders = shares.gather(OrdersTopology.CUSTOMER_ORDERS_STORE, request,
-                () -> queries.customerOrdersLocal(customerId).stream().map(OrderView::of).toList(),
+                () -> queries.customerOrdersLocal(customerId, after, limit + 1).stream().map(OrderView::of).toList(),
                 new TypeReference<List<OrderView>>() { });
-        return ResponseEntity.ok(orders.stream().sorted(OrderView.NEWEST_FIRST).toList());
+        if (InstanceShares.asksLocalShare(request)) {
+            // One share, limit + 1 long at most: the asking instance merges the shares and cuts the page.
+            return ResponseEntity.ok(orders);
+        }
+        List<OrderView> sorted = orders.stream().sorted(OrderView.IN_LIST_ORDER).toList();
+        if (sorted.size() <= limit) {
+            return ResponseEntity.ok(sorted);
+        }
+        List<OrderView> page = sorted.subList(0, limit);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.LINK, nextPageLink(customerId, limit, CustomerListCursor.after(page.get(limit - 1))))
+                .body(page);
+    }
+
+    /**
+     * The RFC 8288 link to the page after {@code cursor}, as a path relative to the service, so it stays right
+     * behind a proxy or gateway that rewrites the host.
+     */
+    static String nextPageLink(String customerId, int limit, CustomerListCursor cursor) {
+        String next = UriComponentsBuilder.fromPath("/orders").queryParam("customerId", customerId)
+                .queryParam("limit", limit).queryParam("cursor", cursor.encoded()).encode().build().toUriString();
+        return "<" + next + ">; rel=\"next\"";
     }
 }

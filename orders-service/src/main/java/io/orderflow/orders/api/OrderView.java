@@ -6,6 +6,7 @@ import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.Rejection;
+import io.orderflow.orders.topology.CustomerOrderIndex;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,9 +27,12 @@ record OrderView(
 
     static final String TIME_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'";
 
-    /** Newest first by creation time, then by id, as {@code GET /orders?customerId=} lists them. */
-    static final Comparator<OrderView> NEWEST_FIRST =
-            Comparator.comparing(OrderView::createdAt).reversed().thenComparing(OrderView::id);
+    /**
+     * As {@code GET /orders?customerId=} lists orders, newest first, then by id: by their position in the
+     * customer index, the order each instance reads its share in and the cursor counts in.
+     */
+    static final Comparator<OrderView> IN_LIST_ORDER =
+            Comparator.comparing(order -> CustomerOrderIndex.position(order.createdAt(), order.id()));
 
     static OrderView of(Order order) {
         return new OrderView(order.id(), order.customerId(), order.items(), order.total(), order.state(),

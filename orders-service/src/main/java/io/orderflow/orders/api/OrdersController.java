@@ -4,6 +4,7 @@ import io.orderflow.events.Ids;
 import io.orderflow.events.order.OrderState;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 class OrdersController {
 
     private static final String ID_MESSAGE = "must be 1-64 characters of [A-Za-z0-9._:-]";
+    /** Page sizes of a customer's order list: what a page holds unless asked, and the most it may hold. */
+    private static final String DEFAULT_LIMIT = "100";
+    private static final int MAX_LIMIT = 1_000;
 
     private final OrderCommands commands;
     private final OrderReads reads;
@@ -50,7 +54,9 @@ class OrdersController {
 
     @GetMapping("/orders")
     ResponseEntity<?> byCustomer(@RequestParam @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
+            @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+            @RequestParam(required = false) String cursor,
             HttpServletRequest request) {
-        return reads.byCustomer(customerId, request);
+        return reads.byCustomer(customerId, limit, cursor == null ? null : CustomerListCursor.decode(cursor), request);
     }
 }

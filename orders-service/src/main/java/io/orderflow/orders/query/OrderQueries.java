@@ -9,7 +9,6 @@ import io.orderflow.orders.topology.ProductUnits;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.apache.kafka.common.serialization.Serdes;
 import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.query.StoreQueries;
 import java.time.Duration;
@@ -33,9 +32,9 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  */
 public final class OrderQueries {
 
-    /** Newest first by creation time, then by id, as {@code GET /orders?customerId=} lists them. */
-    public static final Comparator<Order> NEWEST_FIRST =
-            Comparator.comparing(Order::createdAt).reversed().thenComparing(Order::id);
+    /** As {@code GET /orders?customerId=} lists orders: by their position in the customer index. */
+    private static final Comparator<Order> IN_LIST_ORDER =
+            Comparator.comparing(order -> CustomerOrderIndex.position(order.createdAt(), order.id()));
 
     private final StoreQueries stores;
     private final OrderChangeNotifier changes;
@@ -99,35 +98,47 @@ public final class OrderQueries {
     }
 
     /**
-     * This instance's share of a customer's orders, as of their latest state, newest first: the customer index
-     * and the orders sit in the same partitions, so every order the local index names is read locally.
+     * This instance's share of a page of a customer's orders, as of their latest state: at most {@code max}
+     * orders whose index position is after {@code after} (null: from the newest), in position order (newest
+     * first, then by id). Each local partition is scanned for at most {@code max} entries, and the customer
+     * index and the orders sit in the same partitions, so every order an entry names is read from the
+     * partition beside it: the cost is {@code max} per partition, whatever the customer's history.
      */
-    public List<Order> customerOrdersLocal(String customerId) {
-        List<String> ids = stores.readLocal(OrdersTopology.CUSTOMER_ORDERS_STORE,
-                QueryableStoreTypes.<String, String>keyValueStore(), store -> {
-                    List<String> found = new ArrayList<>();
-                    try (KeyValueIterator<String, String> it = store.prefixScan(CustomerOrderIndex.prefix(customerId),
-                            Serdes.String().serializer())) {
-                        it.forEachRemaining(entry -> found.add(entry.value));
-                    }
-                    return found;
-                });
-        return stores.readLocal(OrdersTopology.ORDERS_STORE, QueryableStoreTypes.<String, OrderRecord>keyValueStore(),
-                store -> ids.stream().map(store::get).filter(Objects::nonNull).map(OrderRecord::order)
-                        .sorted(NEWEST_FIRST).toList());
+    public List<Order> customerOrdersLocal(String customerId, String after, int max) {
+        List<Order> found = new ArrayList<>();
+        for (int partition : stores.localPartitions(OrdersTopology.CUSTOMER_ORDERS_STORE)) {
+            List<String> ids = stores.readLocalPartition(OrdersTopology.CUSTOMER_ORDERS_STORE, partition,
+                    QueryableStoreTypes.<String, String>keyValueStore(),
+                    index -> CustomerOrderIndex.page(index, customerId, after, max));
+            if (!ids.isEmpty()) {
+                found.addAll(stores.readLocalPartition(OrdersTopology.ORDERS_STORE, partition,
+                        QueryableStoreTypes.<String, OrderRecord>keyValueStore(),
+                        orders -> ids.stream().map(orders::get).filter(Objects::nonNull).map(OrderRecord::order).toList()));
+            }
+        }
+        return found.stream().sorted(IN_LIST_ORDER).limit(max).toList();
     }
 
     /**
-     * This instance's share of the hourly figures, of one product or (null) of every product: every local
-     * partition holds a share of each product's hours, added up here.
+     * This instance's share of the hourly figures of the windows starting in {@code [from, to)}, of one product
+     * or (null) of every product: every local partition holds a share of each product's hours, added up here.
+     * The store is fetched for exactly that range, so the cost is bounded by its length.
      */
-    public List<HourlyProductOrders> hourlyLocal(String productId) {
+    public List<HourlyProductOrders> hourlyLocal(String productId, Instant from, Instant to) {
+        // The store counts whole milliseconds and fetches both ends inclusive: [from, to) is
+        // [from rounded up, to rounded up - 1 ms] in its terms.
+        long first = roundUpToMillis(from);
+        long last = roundUpToMillis(to) - 1;
+        if (first > last) {
+            return List.of();
+        }
         Map<String, Map<Instant, ProductUnits>> sums = new TreeMap<>();
         stores.readLocal(OrdersTopology.HOURLY_PRODUCT_STORE, QueryableStoreTypes.<String, ProductUnits>windowStore(),
                 (ReadOnlyWindowStore<String, ProductUnits> store) -> {
-                    Instant to = Instant.now().plus(OrdersTopology.WINDOW);
+                    Instant start = Instant.ofEpochMilli(first);
+                    Instant end = Instant.ofEpochMilli(last);
                     try (KeyValueIterator<Windowed<String>, ProductUnits> it = productId == null
-                            ? store.fetchAll(Instant.EPOCH, to) : store.fetch(productId, productId, Instant.EPOCH, to)) {
+                            ? store.fetchAll(start, end) : store.fetch(productId, productId, start, end)) {
                         it.forEachRemaining(kv -> sums.computeIfAbsent(kv.key.key(), p -> new TreeMap<>())
                                 .merge(kv.key.window().startTime(), kv.value, ProductUnits::plus));
                     }
@@ -137,6 +148,11 @@ public final class OrderQueries {
         sums.forEach((product, hours) -> hours.forEach((start, units) ->
                 rows.add(HourlyProductOrders.of(product, start, units))));
         return rows;
+    }
+
+    private static long roundUpToMillis(Instant instant) {
+        long millis = instant.toEpochMilli();
+        return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
     }
 
     public StoreQueries stores() {

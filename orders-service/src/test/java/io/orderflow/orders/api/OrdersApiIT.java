@@ -16,9 +16,13 @@ import io.orderflow.testsupport.kafka.TestKafka;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +174,122 @@ class OrdersApiIT {
                         .map(ConsumerRecord::value).filter(r -> r.orderId().equals(id)))
                 .containsExactly(new ReserveStock(id, product, 2), new ReleaseStock(id, product, 2)));
         assertThat(http.get("/orders/" + id).body()).as("the late verdict changed nothing").isEqualTo(decided.body());
+    }
+
+    @Test
+    void pagesFollowTheLinkHeadersAndHoldEveryOrderOnceNewestFirstWhileNewOrdersArrive() {
+        String customer = "c-" + UUID.randomUUID();
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            placed.add(placeFor(customer));
+        }
+        HttpJson.Response whole = http.get("/orders?customerId=" + customer + "&limit=1000");
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        assertThat(whole.header("Link")).as("all on one page").isNull();
+        List<JsonNode> everything = whole.json().valueStream().toList();
+        assertThat(everything).extracting(o -> o.get("id").asString()).containsExactlyInAnyOrderElementsOf(placed);
+        assertThat(everything).as("createdAt descending, then id").isSortedAccordingTo(
+                Comparator.comparing((JsonNode o) -> Instant.parse(o.get("createdAt").asString())).reversed()
+                        .thenComparing(o -> o.get("id").asString()));
+
+        List<String> paged = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        List<String> newer = new ArrayList<>();
+        String next = "/orders?customerId=" + customer + "&limit=10";
+        while (next != null) {
+            HttpJson.Response page = http.get(next);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            page.json().valueStream().forEach(o -> paged.add(o.get("id").asString()));
+            sizes.add(page.json().size());
+            next = nextLink(page);
+            // Orders placed between page reads are newer than every order listed so far: not on later pages.
+            newer.add(placeFor(customer));
+            newer.add(placeFor(customer));
+        }
+
+        assertThat(sizes).containsExactly(10, 10, 5);
+        assertThat(paged).as("each of the 25 once, in the list's order")
+                .containsExactlyElementsOf(everything.stream().map(o -> o.get("id").asString()).toList());
+        List<String> fresh = http.get("/orders?customerId=" + customer + "&limit=1000").json().valueStream()
+                .map(o -> o.get("id").asString()).toList();
+        assertThat(fresh).hasSize(31);
+        assertThat(fresh.subList(0, 6)).as("a list read again starts with the newer orders")
+                .containsExactlyInAnyOrderElementsOf(newer);
+        assertThat(fresh.subList(6, 31)).containsExactlyElementsOf(paged);
+    }
+
+    @Test
+    void aShareRequestAnswersLimitPlusOneAfterTheCursorSoTheAskingInstanceKnowsThereIsMore() {
+        String customer = "c-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            placeFor(customer);
+        }
+        HttpJson.Response first = http.get("/orders?customerId=" + customer + "&limit=2");
+        String cursor = nextLink(first).replaceAll(".*cursor=", "");
+
+        HttpJson.Response share = http.get("/orders?customerId=" + customer + "&limit=2&cursor=" + cursor + "&share=local");
+
+        assertThat(share.status()).as(share.toString()).isEqualTo(200);
+        assertThat(share.header("Link")).as("the asking instance cuts the page and links the next").isNull();
+        List<String> all = http.get("/orders?customerId=" + customer).json().valueStream()
+                .map(o -> o.get("id").asString()).toList();
+        assertThat(share.json().valueStream().map(o -> o.get("id").asString())).containsExactlyElementsOf(all.subList(2, 5));
+    }
+
+    @Test
+    void badListParametersAre400ProblemsNamingThem() {
+        for (String query : List.of("limit=0", "limit=1001", "limit=ten", "cursor=not-a-cursor")) {
+            HttpJson.Response answer = http.get("/orders?customerId=c-1&" + query);
+            assertThat(answer.status()).as(query + ": " + answer).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo(query.replaceAll("=.*", ""));
+        }
+    }
+
+    @Test
+    void hourlyAnalyticsListTheWindowsStartingInFromToAndRejectABadRange() {
+        String product = "p-" + UUID.randomUUID();
+        HttpJson.Response created = http.post("/orders", order("o-" + UUID.randomUUID(), "c-5", product, 4, "1.00"));
+        assertThat(created.status()).isEqualTo(201);
+        Instant hour = Instant.parse(created.json().get("createdAt").asString()).truncatedTo(ChronoUnit.HOURS);
+        String path = "/analytics/orders/hourly?productId=" + product;
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpJson.Response answer = http.get(path + "&from=" + hour + "&to=" + hour.plus(Duration.ofHours(1)));
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.json().valueStream().map(r -> r.get("windowStart").asString() + " " + r.get("units").asLong()))
+                    .containsExactly(hour.toString().replace("Z", ".000Z") + " 4");
+        });
+        assertThat(http.get(path + "&from=" + hour.minus(Duration.ofHours(2)) + "&to=" + hour).body())
+                .as("to is exclusive").isEqualTo("[]");
+        assertThat(http.get(path + "&from=" + hour.plusMillis(1) + "&to=" + hour.plus(Duration.ofHours(2))).body())
+                .as("a window counts by its start").isEqualTo("[]");
+
+        HttpJson.Response backwards = http.get(path + "&from=" + hour + "&to=" + hour.minusSeconds(1));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.contentType()).startsWith("application/problem+json");
+        assertThat(backwards.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+        HttpJson.Response tooLong = http.get(path + "&from=" + hour.minus(Duration.ofDays(8)) + "&to=" + hour);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+    }
+
+    private String placeFor(String customer) {
+        String id = "o-" + UUID.randomUUID();
+        HttpJson.Response created = http.post("/orders", order(id, customer, "p-1", 1, "1.00"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return id;
+    }
+
+    /** The target of a {@code Link: <...>; rel="next"} header, null when there is none. */
+    static String nextLink(HttpJson.Response page) {
+        String link = page.header("Link");
+        if (link == null) {
+            return null;
+        }
+        Matcher next = Pattern.compile("<([^>]*)>;\\s*rel=\"next\"").matcher(link);
+        assertThat(next.find()).as(link).isTrue();
+        return next.group(1);
     }
 
     @Test

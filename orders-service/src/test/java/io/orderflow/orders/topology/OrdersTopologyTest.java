@@ -7,6 +7,7 @@ import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.CommandStatus;
 import io.orderflow.events.order.CancelOrder;
 import io.orderflow.events.order.CheckType;
+import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.order.OrderCommand;
 import io.orderflow.events.order.OrderLine;
@@ -40,6 +41,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -182,6 +184,52 @@ class OrdersTopologyTest {
         }
         assertThat(units).as("one window per hour of creation, the earlier hour first; o-4 is past the grace")
                 .containsExactly(3L, 2L);
+    }
+
+    @Test
+    void theCustomerIndexPagesStrictlyAfterAPositionNewestFirstThenById() {
+        TestInputTopic<String, OrderCommand> commands = input(Topics.ORDER_COMMANDS);
+        // Three orders within one millisecond (the sub-millisecond parts differ): told apart by id alone.
+        commands.pipeInput("o-b", place("o-b", "c-1", T0.plusNanos(900_000), new OrderLine("p-1", 1, BigDecimal.ONE)), T0);
+        commands.pipeInput("o-a", place("o-a", "c-1", T0.plusNanos(100), new OrderLine("p-1", 1, BigDecimal.ONE)), T0);
+        commands.pipeInput("o-a.1", place("o-a.1", "c-1", T0, new OrderLine("p-1", 1, BigDecimal.ONE)), T0);
+        commands.pipeInput("o-new", place("o-new", "c-1", T0.plusMillis(1), new OrderLine("p-1", 1, BigDecimal.ONE)), T0);
+        commands.pipeInput("o-old", place("o-old", "c-1", T0.minusSeconds(60), new OrderLine("p-1", 1, BigDecimal.ONE)), T0);
+        commands.pipeInput("o-x", place("o-x", "c-10", T0, new OrderLine("p-1", 1, BigDecimal.ONE)), T0);
+        KeyValueStore<String, String> index = driver.getKeyValueStore(OrdersTopology.CUSTOMER_ORDERS_STORE);
+        KeyValueStore<String, OrderRecord> orders = driver.getKeyValueStore(OrdersTopology.ORDERS_STORE);
+
+        assertThat(CustomerOrderIndex.page(index, "c-1", null, 10))
+                .as("newest first, then by id; not c-10's").containsExactly("o-new", "o-a", "o-a.1", "o-b", "o-old");
+        String afterA = position(orders.get("o-a").order());
+        assertThat(CustomerOrderIndex.page(index, "c-1", afterA, 2)).as("strictly after, at most 2")
+                .containsExactly("o-a.1", "o-b");
+        assertThat(CustomerOrderIndex.page(index, "c-1", position(orders.get("o-old").order()), 10)).isEmpty();
+        assertThat(orders.get("o-b").order().createdAt()).as("created with millisecond times").isEqualTo(T0);
+    }
+
+    @Test
+    void positionsSortAsTheListDoesNewestFirstThenById() {
+        Instant t = Instant.parse("2026-11-25T10:15:00.123Z");
+        List<String> sorted = Stream.of(
+                        CustomerOrderIndex.position(t, "o-b"), CustomerOrderIndex.position(t.plusMillis(1), "o-z"),
+                        CustomerOrderIndex.position(t, "o-a"), CustomerOrderIndex.position(t.minusSeconds(1), "o-a"),
+                        CustomerOrderIndex.position(t, "o-a.1"))
+                .sorted().toList();
+
+        assertThat(sorted).containsExactly(CustomerOrderIndex.position(t.plusMillis(1), "o-z"),
+                CustomerOrderIndex.position(t, "o-a"), CustomerOrderIndex.position(t, "o-a.1"),
+                CustomerOrderIndex.position(t, "o-b"), CustomerOrderIndex.position(t.minusSeconds(1), "o-a"));
+        assertThat(CustomerOrderIndex.position(t, "o-1")).isEqualTo((Long.MAX_VALUE - t.toEpochMilli()) + "/o-1")
+                .matches("\\d{19}/o-1");
+        assertThat(CustomerOrderIndex.position(Instant.EPOCH, "o-1")).isEqualTo(Long.MAX_VALUE + "/o-1");
+        assertThat(CustomerOrderIndex.isPosition(CustomerOrderIndex.position(t, "o-1"))).isTrue();
+        assertThat(CustomerOrderIndex.isPosition("123/o-1")).isFalse();
+        assertThat(CustomerOrderIndex.isPosition(CustomerOrderIndex.position(t, "o 1"))).isFalse();
+    }
+
+    private static String position(Order order) {
+        return CustomerOrderIndex.position(order.createdAt(), order.id());
     }
 
     @Test

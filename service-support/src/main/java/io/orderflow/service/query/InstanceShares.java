@@ -1,8 +1,11 @@
 package io.orderflow.service.query;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import io.orderflow.service.web.ServiceUnavailableException;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.HostInfo;
@@ -37,12 +40,45 @@ public final class InstanceShares {
      */
     public <T> List<T> gather(String storeName, HttpServletRequest request, Supplier<List<T>> localShare,
             TypeReference<List<T>> type) {
+        String query = request.getQueryString();
+        return gather(storeName, request, request.getRequestURI() + "?" + (query == null ? "" : query + "&"),
+                localShare, type);
+    }
+
+    /**
+     * As {@link #gather(String, HttpServletRequest, Supplier, TypeReference)}, but the other instances are asked
+     * with {@code parameters} instead of the request's own: for a read whose defaults depend on when they are
+     * taken (a time range ending now), so every instance reads exactly what this one read. Null values are
+     * left out.
+     */
+    public <T> List<T> gather(String storeName, HttpServletRequest request, Map<String, String> parameters,
+            Supplier<List<T>> localShare, TypeReference<List<T>> type) {
+        StringBuilder query = new StringBuilder(request.getRequestURI()).append('?');
+        parameters.forEach((name, value) -> {
+            if (value != null) {
+                query.append(encode(name)).append('=').append(encode(value)).append('&');
+            }
+        });
+        return gather(storeName, request, query.toString(), localShare, type);
+    }
+
+    private static String encode(String component) {
+        return URLEncoder.encode(component, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the request asks for this instance's share only: answer it as is, the asker merges. */
+    public static boolean asksLocalShare(HttpServletRequest request) {
+        return LOCAL.equals(request.getParameter(SHARE_PARAMETER));
+    }
+
+    /** {@code pathAndQueryStart}: the path and the parameters to ask with, ending in {@code ?} or {@code &}. */
+    private <T> List<T> gather(String storeName, HttpServletRequest request, String pathAndQueryStart,
+            Supplier<List<T>> localShare, TypeReference<List<T>> type) {
         List<T> all = new ArrayList<>(localShare.get());
-        if (LOCAL.equals(request.getParameter(SHARE_PARAMETER))) {
+        if (asksLocalShare(request)) {
             return all;
         }
-        String query = request.getQueryString();
-        String path = request.getRequestURI() + "?" + (query == null ? "" : query + "&") + SHARE_PARAMETER + "=" + LOCAL;
+        String path = pathAndQueryStart + SHARE_PARAMETER + "=" + LOCAL;
         for (HostInfo host : stores.hostsOf(storeName)) {
             if (!host.equals(stores.self())) {
                 ResponseEntity<byte[]> answer = forwarder.fetch(host, path);

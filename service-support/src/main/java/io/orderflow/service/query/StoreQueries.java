@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -70,6 +71,31 @@ public final class StoreQueries {
     public <S, R> R readLocal(String storeName, QueryableStoreType<S> type, Function<S, R> read) {
         KafkaStreams kafkaStreams = running();
         S store = store(kafkaStreams, storeName, type, null);
+        try {
+            return read.apply(store);
+        } catch (InvalidStateStoreException e) {
+            throw new ServiceUnavailableException("the " + storeName + " store is being rebalanced", e);
+        }
+    }
+
+    /**
+     * The partitions of a store this instance holds active, for reads that must go partition by partition:
+     * a read of {@link #readLocal} walks the partitions one after the other, so its order is not the key
+     * order across them. The host's active partitions are those of its tasks; a store's task reads co-partitioned
+     * topics, so their partition numbers are the store's.
+     */
+    public List<Integer> localPartitions(String storeName) {
+        for (StreamsMetadata metadata : running().streamsMetadataForStore(storeName)) {
+            if (metadata.hostInfo().equals(self)) {
+                return metadata.topicPartitions().stream().map(TopicPartition::partition).distinct().sorted().toList();
+            }
+        }
+        return List.of();
+    }
+
+    /** Reads one partition of a store this instance holds (one of {@link #localPartitions}), in key order. */
+    public <S, R> R readLocalPartition(String storeName, int partition, QueryableStoreType<S> type, Function<S, R> read) {
+        S store = store(running(), storeName, type, partition);
         try {
             return read.apply(store);
         } catch (InvalidStateStoreException e) {

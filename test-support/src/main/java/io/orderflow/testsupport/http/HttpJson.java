@@ -4,9 +4,11 @@ import io.orderflow.events.serde.EventJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** A small JSON client over the JDK's HttpClient, so tests see exactly what a curl user sees. */
@@ -55,7 +57,7 @@ public final class HttpJson {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(45)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null), response.body(), response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -64,8 +66,20 @@ public final class HttpJson {
         }
     }
 
-    /** Status, content type, Location header and body of one answer. */
-    public record Response(int status, String contentType, String location, String body) {
+    /** Status, content type, Location header, body and every header of one answer. */
+    public record Response(int status, String contentType, String location, String body, HttpHeaders headers) {
+
+        private static final HttpHeaders NONE = HttpHeaders.of(Map.of(), (name, value) -> true);
+
+        /** An answer built by a test from another client's, without the other headers. */
+        public Response(int status, String contentType, String location, String body) {
+            this(status, contentType, location, body, NONE);
+        }
+
+        /** The first value of a header (names are case-insensitive), null when absent. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             return EventJson.MAPPER.readTree(body);
