@@ -7,13 +7,13 @@ import io.orderflow.service.metrics.StateStoreTagFilter;
 import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.service.streams.KafkaConnectivityHealth;
 import io.orderflow.service.streams.KafkaStreamsHealth;
+import io.orderflow.service.streams.StreamThreadReplacement;
 import io.orderflow.service.trace.TracingProcessorWrapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -73,13 +73,20 @@ public class KafkaStreamsSetup {
                 .build();
     }
 
-    /** Contributor {@code kafkaStreams}: in the readiness group. */
+    /** A dead stream thread is replaced, a bounded number of times (see the class). */
     @Bean
-    KafkaStreamsHealth kafkaStreamsHealthIndicator() {
-        return new KafkaStreamsHealth();
+    StreamThreadReplacement streamThreadReplacement(OrderflowProperties properties) {
+        return new StreamThreadReplacement(properties.streams().maxThreadReplacements(),
+                properties.streams().threadReplacementWindow());
     }
 
-    /** Contributor {@code kafkaStreamsLiveness}: in the liveness group; down only when Streams is in ERROR. */
+    /** Contributor {@code kafkaStreams}: in the readiness group. */
+    @Bean
+    KafkaStreamsHealth kafkaStreamsHealthIndicator(OrderflowProperties properties, StreamThreadReplacement replacements) {
+        return new KafkaStreamsHealth(properties.streams().notRunningTimeout(), replacements);
+    }
+
+    /** Contributor {@code kafkaStreamsLiveness}: in the liveness group; down only when a restart can help (see the class). */
     @Bean
     HealthIndicator kafkaStreamsLivenessHealthIndicator(KafkaStreamsHealth health) {
         return health.liveness();
@@ -98,13 +105,11 @@ public class KafkaStreamsSetup {
     }
 
     @Bean
-    StreamsBuilderFactoryBeanConfigurer orderflowStreamsConfigurer(KafkaStreamsHealth health) {
+    StreamsBuilderFactoryBeanConfigurer orderflowStreamsConfigurer(KafkaStreamsHealth health,
+            StreamThreadReplacement replacements) {
         return factoryBean -> {
             factoryBean.setStateListener(health);
-            // A thread that dies on an unexpected error is replaced; exactly-once aborts its open transaction,
-            // so the replacement starts from the last committed state rather than losing or doubling anything.
-            factoryBean.setStreamsUncaughtExceptionHandler(
-                    e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+            factoryBean.setStreamsUncaughtExceptionHandler(replacements);
             factoryBean.setCloseTimeout(10);
         };
     }

@@ -1,6 +1,7 @@
 package io.orderflow.service.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir      where this instance keeps its Kafka Streams state (one directory per instance)
  * @param advertisedHost the host name other instances use to reach this one for interactive queries
  * @param commandTimeoutMs how long an HTTP request waits for its command to be applied before answering 503
+ * @param streams      the bounds health holds the Kafka Streams application to
  */
 @ConfigurationProperties("orderflow")
 public record OrderflowProperties(Kafka kafka, Path dataDir, @DefaultValue("localhost") String advertisedHost,
-        @DefaultValue("10000") long commandTimeoutMs) {
+        @DefaultValue("10000") long commandTimeoutMs, @DefaultValue Streams streams) {
 
     /**
      * @param bootstrapServers  Kafka bootstrap servers
@@ -25,5 +27,14 @@ public record OrderflowProperties(Kafka kafka, Path dataDir, @DefaultValue("loca
      */
     public record Kafka(String bootstrapServers, @DefaultValue("1") int replicationFactor,
             @DefaultValue("1") int minInsyncReplicas, @DefaultValue("0") int standbyReplicas) {
+    }
+
+    /**
+     * @param notRunningTimeout      not RUNNING for longer than this (from start, or since a rebalance began): readiness DOWN
+     * @param maxThreadReplacements  stream threads replaced after an unexpected error at most this often ...
+     * @param threadReplacementWindow ... within this window; one more and the client shuts down (liveness DOWN)
+     */
+    public record Streams(@DefaultValue("PT5M") Duration notRunningTimeout, @DefaultValue("5") int maxThreadReplacements,
+            @DefaultValue("PT10M") Duration threadReplacementWindow) {
     }
 }
