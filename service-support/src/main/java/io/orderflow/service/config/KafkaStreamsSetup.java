@@ -7,6 +7,7 @@ import io.orderflow.service.metrics.StateStoreTagFilter;
 import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.service.streams.KafkaConnectivityHealth;
 import io.orderflow.service.streams.KafkaStreamsHealth;
+import io.orderflow.service.streams.SizeCheckedClients;
 import io.orderflow.service.streams.StreamThreadReplacement;
 import io.orderflow.service.trace.TracingProcessorWrapper;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public class KafkaStreamsSetup {
         config.put(StreamsConfig.topicPrefix("min.insync.replicas"), properties.kafka().minInsyncReplicas());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         config.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, TracingProcessorWrapper.class);
         // Under exactly-once each hop waits for the upstream commit: this trades latency against transactions per second.
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
@@ -110,6 +112,8 @@ public class KafkaStreamsSetup {
         return factoryBean -> {
             factoryBean.setStateListener(health);
             factoryBean.setStreamsUncaughtExceptionHandler(replacements);
+            // An oversized output is refused before it can poison the transaction, so it can be dead-lettered.
+            factoryBean.setClientSupplier(new SizeCheckedClients());
             factoryBean.setCloseTimeout(10);
         };
     }
