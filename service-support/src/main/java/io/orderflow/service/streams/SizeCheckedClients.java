@@ -33,8 +33,10 @@ import org.apache.kafka.streams.KafkaClientSupplier;
  * would use, the record reaches the production handler through the send callback as before, is
  * dead-lettered, and the transaction commits everything else.
  *
- * <p>What it does not cover: a record within the producer's limit that the broker refuses because a topic
- * has a smaller {@code max.message.bytes}; this suite's topics keep the broker default, which is larger.
+ * <p>What it does not cover: a record the broker itself refuses (a topic with a smaller
+ * {@code max.message.bytes} than the producer's limit; this suite's topics keep the broker default, which is
+ * larger). That still aborts the transaction; the thread dies and is replaced until
+ * {@link StreamThreadReplacement} gives up and liveness fails.
  */
 public final class SizeCheckedClients implements KafkaClientSupplier {
 
