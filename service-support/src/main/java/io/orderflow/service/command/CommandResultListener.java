@@ -186,6 +186,7 @@ public final class CommandResultListener implements AutoCloseable {
             } catch (RuntimeException e) {
                 pause = failed(e, pause);
             } finally {
+                current = null;
                 closeQuietly(consumer);
             }
             attemptsWithoutProgress = madeProgress ? 0 : attemptsWithoutProgress + 1;
@@ -282,7 +283,11 @@ public final class CommandResultListener implements AutoCloseable {
         closed.countDown();
         Consumer<byte[], byte[]> consumer = current;
         if (consumer != null) {
-            consumer.wakeup();
+            try {
+                consumer.wakeup();
+            } catch (RuntimeException alreadyClosed) {
+                // The listener thread closed it meanwhile; it sees running == false next.
+            }
         }
         try {
             thread.join(5_000);
