@@ -38,7 +38,8 @@ class HealthEndpointsTest {
     void readinessWaitsForKafkaStreamsAndLivenessWatchesIt() {
         Properties defaults = Repo.sharedDefaults();
 
-        assertThat(defaults.getProperty("management.endpoint.health.group.readiness.include")).contains("kafkaStreams");
+        assertThat(defaults.getProperty("management.endpoint.health.group.readiness.include")).contains("kafkaStreams")
+                .as("an instance that cannot read its command results answers no write").contains("commandResults");
         assertThat(defaults.getProperty("management.endpoint.health.group.liveness.include")).contains("livenessState");
     }
 }

@@ -1,5 +1,7 @@
 package io.orderflow.service;
 
+import io.orderflow.service.command.CommandGateway;
+import io.orderflow.service.command.CommandResultsHealth;
 import io.orderflow.service.config.KafkaStreamsSetup;
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.query.InstanceForwarder;
@@ -8,6 +10,7 @@ import io.orderflow.service.query.StoreQueries;
 import io.orderflow.service.web.WebSetup;
 import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +35,12 @@ public class ServiceSupport {
     @Bean
     InstanceShares instanceShares(StoreQueries stores, InstanceForwarder forwarder, JsonMapper json) {
         return new InstanceShares(stores, forwarder, json);
+    }
+
+    /** Contributor {@code commandResults}: in the readiness group, so an instance that cannot answer writes gets none. */
+    @Bean
+    CommandResultsHealth commandResultsHealthIndicator(ObjectProvider<CommandGateway<?>> gateways) {
+        return new CommandResultsHealth(gateways);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import io.orderflow.orders.OrdersServiceApplication;
 import io.orderflow.orders.OrdersServiceTestProperties;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
+import io.orderflow.testsupport.http.RawHttp;
 import io.orderflow.testsupport.kafka.TestKafka;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.time.Duration;
@@ -375,12 +376,26 @@ class OrdersApiIT {
     }
 
     @Test
+    void anEncodedSlashTomcatRefusesIsAProblemToo() {
+        RawHttp.Response response = new RawHttp(PORT).get("/orders/a%2Fb");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).isEqualTo("https://orderflow.io/problems/bad-request");
+        assertThat(response.json().get("detail").asString()).contains("encoded slash");
+    }
+
+    @Test
     void healthGroupsFollowTheKafkaStreamsState() {
         assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
         HttpJson.Response readiness = http.get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body()).contains("kafkaStreams").contains("RUNNING");
         assertThat(readiness.json().get("components").has("kafka")).as("connectivity is not a probe").isFalse();
+        JsonNode results = readiness.json().get("components").get("commandResults");
+        assertThat(results.get("status").asString()).as(readiness.body()).isEqualTo("UP");
+        assertThat(results.get("details").get("listeners").get(Topics.ORDER_COMMAND_RESULTS.name())
+                .get("details").get("state").asString()).isEqualTo("reading");
 
         HttpJson.Response health = http.get("/actuator/health");
         JsonNode kafka = health.json().get("components").get("kafka");

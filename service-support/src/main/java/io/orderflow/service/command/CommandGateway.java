@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.boot.health.contributor.Health;
 
 /**
  * Sends a command to the service's own topology and waits for its {@link CommandResult}: the HTTP layer's
@@ -73,6 +74,11 @@ public final class CommandGateway<C> implements AutoCloseable {
             }
             return CompletableFuture.failedFuture(error);
         });
+    }
+
+    /** Whether results can be read, so writes answered (see {@link CommandResultListener#health()}). */
+    public Health resultsHealth() {
+        return results.health();
     }
 
     private static ServiceUnavailableException unavailable(Throwable error) {

@@ -7,13 +7,14 @@ import io.orderflow.service.metrics.StateStoreTagFilter;
 import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.service.streams.KafkaConnectivityHealth;
 import io.orderflow.service.streams.KafkaStreamsHealth;
+import io.orderflow.service.streams.SizeCheckedClients;
+import io.orderflow.service.streams.StreamThreadReplacement;
 import io.orderflow.service.trace.TracingProcessorWrapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,6 +48,7 @@ public class KafkaStreamsSetup {
         config.put(StreamsConfig.topicPrefix("min.insync.replicas"), properties.kafka().minInsyncReplicas());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         config.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, TracingProcessorWrapper.class);
         // Under exactly-once each hop waits for the upstream commit: this trades latency against transactions per second.
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
@@ -73,13 +75,20 @@ public class KafkaStreamsSetup {
                 .build();
     }
 
-    /** Contributor {@code kafkaStreams}: in the readiness group. */
+    /** A dead stream thread is replaced, a bounded number of times (see the class). */
     @Bean
-    KafkaStreamsHealth kafkaStreamsHealthIndicator() {
-        return new KafkaStreamsHealth();
+    StreamThreadReplacement streamThreadReplacement(OrderflowProperties properties) {
+        return new StreamThreadReplacement(properties.streams().maxThreadReplacements(),
+                properties.streams().threadReplacementWindow());
     }
 
-    /** Contributor {@code kafkaStreamsLiveness}: in the liveness group; down only when Streams is in ERROR. */
+    /** Contributor {@code kafkaStreams}: in the readiness group. */
+    @Bean
+    KafkaStreamsHealth kafkaStreamsHealthIndicator(OrderflowProperties properties, StreamThreadReplacement replacements) {
+        return new KafkaStreamsHealth(properties.streams().notRunningTimeout(), replacements);
+    }
+
+    /** Contributor {@code kafkaStreamsLiveness}: in the liveness group; down only when a restart can help (see the class). */
     @Bean
     HealthIndicator kafkaStreamsLivenessHealthIndicator(KafkaStreamsHealth health) {
         return health.liveness();
@@ -98,13 +107,13 @@ public class KafkaStreamsSetup {
     }
 
     @Bean
-    StreamsBuilderFactoryBeanConfigurer orderflowStreamsConfigurer(KafkaStreamsHealth health) {
+    StreamsBuilderFactoryBeanConfigurer orderflowStreamsConfigurer(KafkaStreamsHealth health,
+            StreamThreadReplacement replacements) {
         return factoryBean -> {
             factoryBean.setStateListener(health);
-            // A thread that dies on an unexpected error is replaced; exactly-once aborts its open transaction,
-            // so the replacement starts from the last committed state rather than losing or doubling anything.
-            factoryBean.setStreamsUncaughtExceptionHandler(
-                    e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+            factoryBean.setStreamsUncaughtExceptionHandler(replacements);
+            // An oversized output is refused before it can poison the transaction, so it can be dead-lettered.
+            factoryBean.setClientSupplier(new SizeCheckedClients());
             factoryBean.setCloseTimeout(10);
         };
     }

@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param orderTimeout how long an order may wait for its checks: one still undecided after this (by its creation
  *                     time) is rejected {@code TIMED_OUT}, a validated one not yet shipped is reported. A setting of
  *                     the suite's contract ({@code ORDERFLOW_ORDER_TIMEOUT}); orders-service is the one that acts on it
+ * @param streams      the bounds health holds the Kafka Streams application to
  */
 @ConfigurationProperties("orderflow")
 public record OrderflowProperties(Kafka kafka, Path dataDir, @DefaultValue("localhost") String advertisedHost,
-        @DefaultValue("10000") long commandTimeoutMs, @DefaultValue("5m") Duration orderTimeout) {
+        @DefaultValue("10000") long commandTimeoutMs, @DefaultValue("5m") Duration orderTimeout,
+        @DefaultValue Streams streams) {
 
     /**
      * @param bootstrapServers  Kafka bootstrap servers
@@ -29,5 +31,14 @@ public record OrderflowProperties(Kafka kafka, Path dataDir, @DefaultValue("loca
      */
     public record Kafka(String bootstrapServers, @DefaultValue("1") int replicationFactor,
             @DefaultValue("1") int minInsyncReplicas, @DefaultValue("0") int standbyReplicas) {
+    }
+
+    /**
+     * @param notRunningTimeout      not RUNNING for longer than this (from start, or since a rebalance began): readiness DOWN
+     * @param maxThreadReplacements  stream threads replaced after an unexpected error at most this often ...
+     * @param threadReplacementWindow ... within this window; one more and the client shuts down (liveness DOWN)
+     */
+    public record Streams(@DefaultValue("PT5M") Duration notRunningTimeout, @DefaultValue("5") int maxThreadReplacements,
+            @DefaultValue("PT10M") Duration threadReplacementWindow) {
     }
 }

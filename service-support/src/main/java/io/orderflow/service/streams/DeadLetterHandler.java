@@ -11,26 +11,42 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A poison record must not stop a service. This handler, for both records that cannot be read and records
- * whose processing throws, logs the record's topic/partition/offset and the reason, copies the raw record to
- * the service's dead-letter topic ({@code <application.id>-dlq}) with the reason in headers, counts it in
- * {@code orderflow.dead.letters}, and lets the Streams app go on with the next record.
+ * A poison record must not stop a service. This handler, for records that cannot be read, records whose
+ * processing throws, and output records that cannot be serialized or that the producer refuses (too large,
+ * invalid), logs the record's topic/partition/offset and the reason, copies it to the service's dead-letter
+ * topic ({@code <application.id>-dlq}) with the reason in headers, counts it in {@code orderflow.dead.letters},
+ * and lets the Streams app go on with the next record. A retriable send error (a timeout, not enough
+ * replicas) is not a poison record: the task retries it from its last commit.
  *
  * <p>The dead-letter write is confirmed before the app goes on; if it cannot be written the handler answers
- * FAIL, because skipping a record that was not kept anywhere would lose it.
+ * FAIL, because skipping a record that was not kept anywhere would lose it. It is written by a producer of its
+ * own, outside the task's exactly-once transaction: Kafka Streams 4.1 gives a handler no way to hand records
+ * to the task's own producer (KIP-1034's dead-letter responses are not in 4.1), so when a task that
+ * dead-lettered a record is later aborted and replays it, the dead letter is written again. Readers of the
+ * dead-letter topic deduplicate on {@code dlq.source.*}.
+ *
+ * <p>What a dead letter carries: the input record as read for the first two stages; for a record the
+ * producer refused, the refused output's key and value (the value left out when it was too large to write
+ * anywhere, {@code dlq.value.omitted} says so) and its topic in {@code dlq.output.topic}; for an output that
+ * could not be serialized, the raw input record that produced it when Kafka Streams still holds it.
  */
-public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler,
+        ProductionExceptionHandler {
 
     public static final String REASON = "dlq.reason";
     public static final String EXCEPTION = "dlq.exception";
@@ -38,6 +54,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     public static final String SOURCE_PARTITION = "dlq.source.partition";
     public static final String SOURCE_OFFSET = "dlq.source.offset";
     public static final String STAGE = "dlq.stage";
+    public static final String OUTPUT_TOPIC = "dlq.output.topic";
+    public static final String VALUE_OMITTED = "dlq.value.omitted";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
     /** One producer per application and broker, shared by the handler instances of all stream threads. */
@@ -76,6 +94,45 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
         boolean kept = deadLetter("processing", context.topic(), context.partition(), context.offset(),
                 context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception);
         return kept ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
+    }
+
+    /** The producer refused an output record. Retriable: retry the task. Anything else: dead-letter it, go on. */
+    @Override
+    public ProductionExceptionHandlerResponse handle(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
+            Exception exception) {
+        if (exception instanceof RetriableException) {
+            log.warn("retrying the task after a retriable error writing to {}: {}", record.topic(), exception.getMessage());
+            return ProductionExceptionHandlerResponse.RETRY;
+        }
+        Headers extra = new RecordHeaders().add(OUTPUT_TOPIC, utf8(record.topic()));
+        byte[] value = record.value();
+        if (exception instanceof RecordTooLargeException && value != null) {
+            // The dead-letter topic takes no larger records than the refused one's topic.
+            extra.add(VALUE_OMITTED, utf8("too large: " + value.length + " bytes"));
+            value = null;
+        }
+        boolean kept = deadLetter("production", context.topic(), context.partition(), context.offset(),
+                record.key(), value, withExtra(record.headers(), extra), exception);
+        return kept ? ProductionExceptionHandlerResponse.CONTINUE : ProductionExceptionHandlerResponse.FAIL;
+    }
+
+    /** An output record could not be serialized: dead-letter the input that produced it, go on. */
+    @Override
+    public ProductionExceptionHandlerResponse handleSerializationException(ErrorHandlerContext context,
+            ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
+        Headers extra = new RecordHeaders().add(OUTPUT_TOPIC, utf8(record.topic()));
+        boolean kept = deadLetter("serialization", context.topic(), context.partition(), context.offset(),
+                context.sourceRawKey(), context.sourceRawValue(), withExtra(context.headers(), extra), exception);
+        return kept ? ProductionExceptionHandlerResponse.CONTINUE : ProductionExceptionHandlerResponse.FAIL;
+    }
+
+    private static Headers withExtra(Headers headers, Headers extra) {
+        Headers all = new RecordHeaders();
+        if (headers != null) {
+            headers.forEach(all::add);
+        }
+        extra.forEach(all::add);
+        return all;
     }
 
     private boolean deadLetter(String stage, String topic, int partition, long offset, byte[] key, byte[] value,

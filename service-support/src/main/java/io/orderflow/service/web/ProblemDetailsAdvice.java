@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -59,6 +60,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return ResponseEntity.badRequest().body(Problems.validation(errors));
+    }
+
+    /**
+     * Tomcat decodes the query string only when a handler first asks for a parameter, so a malformed one
+     * ({@code ?x=%}) surfaces here rather than in the container. Its message quotes the raw value: not echoed.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(InvalidParameterException e) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        if (status == null || status == HttpStatus.BAD_REQUEST) {
+            return ResponseEntity.badRequest()
+                    .body(Problems.validation(List.of(new FieldError("query", "malformed query string"))));
+        }
+        return ResponseEntity.status(status).body(Problems.of(status, status.getReasonPhrase(),
+                "the query string was refused: " + status.getReasonPhrase().toLowerCase()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -41,6 +41,12 @@ public class WebSetup {
         return new ProblemWriter(mapper);
     }
 
+    /** Errors Tomcat answers before Spring sees the request (an encoded slash, a bad escape, a huge header) as problems. */
+    @Bean
+    ProblemReportValve.Installer problemReportValve(JsonMapper mapper) {
+        return new ProblemReportValve.Installer(mapper);
+    }
+
     @Bean
     FilterRegistrationBean<TraceFilter> traceFilter() {
         FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter());

@@ -1,0 +1,29 @@
+package io.orderflow.service.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
+import org.junit.jupiter.api.Test;
+
+/** The production stage's one decision without a broker: a retriable send error is retried, not dead-lettered. */
+class DeadLetterHandlerTest {
+
+    // Not configured: a retriable error must not reach the dead-letter producer at all.
+    private final DeadLetterHandler handler = new DeadLetterHandler();
+    private final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("out", new byte[] {1}, new byte[] {2});
+
+    @Test
+    void aRetriableSendErrorIsRetried() {
+        ErrorHandlerContext context = mock(ErrorHandlerContext.class);
+
+        assertThat(handler.handle(context, record, new TimeoutException("slow broker")))
+                .isEqualTo(ProductionExceptionHandlerResponse.RETRY);
+        assertThat(handler.handle(context, record, new NotEnoughReplicasException("one replica down")))
+                .isEqualTo(ProductionExceptionHandlerResponse.RETRY);
+    }
+}
