@@ -36,6 +36,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
+        if (e instanceof InvalidRequestException invalid) {
+            return ResponseEntity.badRequest().body(Problems.validation(invalid.errors()));
+        }
         ProblemDetail problem = Problems.of(e.status(), e.title(), e.getMessage());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
