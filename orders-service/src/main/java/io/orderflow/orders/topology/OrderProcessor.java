@@ -1,9 +1,11 @@
 package io.orderflow.orders.topology;
 
+import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.stock.StockRequest;
 import io.orderflow.orders.domain.OrderLifecycle;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.orders.domain.Step;
+import io.orderflow.service.idempotency.RememberedAnswers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -20,7 +22,8 @@ import org.slf4j.MDC;
 /**
  * Applies each input to its order through {@link OrderLifecycle} and writes the {@link Step} out, all in one
  * exactly-once transaction: the new record to the orders store (and, for a new order, the customer index and
- * the hourly figures beside it), the event, the command answer, and the requests to stock and payment.
+ * the hourly figures beside it), the event, the command answer, and the requests to stock and payment. A command
+ * repeating an {@code Idempotency-Key} is answered without being applied ({@link KeyedCommands}).
  */
 final class OrderProcessor implements Processor<String, OrderInput, String, OrderOutput> {
 
@@ -34,6 +37,7 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
     private KeyValueStore<String, OrderRecord> orders;
     private CustomerOrderIndex customers;
     private HourlyProductUnits hourly;
+    private KeyedCommands keyed;
     private Cancellable rebuildPending;
 
     OrderProcessor(Consumer<String> onChange, OrderMetrics metrics, Clock clock, Duration analyticsGrace) {
@@ -49,6 +53,7 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
         this.orders = context.getStateStore(OrdersTopology.ORDERS_STORE);
         this.customers = new CustomerOrderIndex(context.getStateStore(OrdersTopology.CUSTOMER_ORDERS_STORE));
         this.hourly = new HourlyProductUnits(context.getStateStore(OrdersTopology.HOURLY_PRODUCT_STORE), analyticsGrace);
+        this.keyed = new KeyedCommands(new RememberedAnswers(context.getStateStore(RememberedAnswers.STORE)));
         // Store writes need a record context, which init() lacks: rebuild at the first record or punctuation.
         if (customers.needsRebuild(orders)) {
             rebuildPending = context.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME,
@@ -71,8 +76,14 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
         String orderId = record.key();
         MDC.put("orderId", orderId);
         try {
+            CommandResult repeat = keyed.answerToRepeat(record.value(), orderId, record.timestamp());
+            if (repeat != null) {
+                answer(record, repeat);
+                return;
+            }
             OrderRecord current = orders.get(orderId);
             Step step = record.value().applyTo(current, clock.instant());
+            keyed.remember(record.value(), step, record.timestamp());
             if (step.next() != null) {
                 orders.put(orderId, step.next());
             }
@@ -105,9 +116,12 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
                     .withValue((OrderOutput) new OrderOutput.Payment(step.payment())));
         }
         if (step.reply() != null) {
-            context.forward(record.withKey(step.reply().commandId())
-                    .withValue((OrderOutput) new OrderOutput.Reply(step.reply())));
+            answer(record, step.reply());
         }
+    }
+
+    private void answer(Record<String, OrderInput> record, CommandResult reply) {
+        context.forward(record.withKey(reply.commandId()).withValue((OrderOutput) new OrderOutput.Reply(reply)));
     }
 
 }
