@@ -46,8 +46,10 @@ public final class RememberedAnswers {
     /** What the key of {@code request} was used for within the 24 hours before {@code at}, or null. */
     public RememberedAnswer find(Idempotency request, long at) {
         // Up to the end of time: a retry sent from an instance whose clock is behind still finds the first.
-        try (WindowStoreIterator<RememberedAnswer> newestFirst = store.backwardFetch(request.scopedKey(),
-                at - REMEMBERED_FOR.toMillis() + 1, Long.MAX_VALUE)) {
+        // Never below 0: window keys hold times as bytes, where a negative time sorts after every other.
+        long from = Math.max(0, at - REMEMBERED_FOR.toMillis() + 1);
+        try (WindowStoreIterator<RememberedAnswer> newestFirst = store.backwardFetch(request.scopedKey(), from,
+                Long.MAX_VALUE)) {
             return newestFirst.hasNext() ? newestFirst.next().value : null;
         }
     }
