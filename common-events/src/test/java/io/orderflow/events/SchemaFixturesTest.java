@@ -8,6 +8,11 @@ import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.order.Rejection;
 import io.orderflow.events.order.RejectionReason;
+import io.orderflow.events.basket.BasketCommand;
+import io.orderflow.events.command.CommandResult;
+import io.orderflow.events.command.CommandStatus;
+import io.orderflow.events.command.Idempotency;
+import io.orderflow.events.order.OrderCommand;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.events.serde.EventSerde;
@@ -92,6 +97,41 @@ class SchemaFixturesTest {
 
         assertThatThrownBy(() -> Topics.ORDER_VALIDATIONS.valueSerde().deserializer()
                 .deserialize(Topics.ORDER_VALIDATIONS.name(), json)).isInstanceOf(SerializationException.class);
+    }
+
+    static Stream<String> keyedCommands() {
+        return Stream.of("PlaceOrder", "CancelOrder", "AddBasketItem", "CheckoutBasket");
+    }
+
+    /** The optional {@code idempotency} field added to version 1: read when present, null when absent. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keyedCommands")
+    void aCommandSentWithAnIdempotencyKeyIsReadWithItAndOneWithoutHasNone(String type) throws IOException {
+        for (Topic<?, ?> topic : Topics.ALL) {
+            EventSerde<?> serde = (EventSerde<?>) topic.valueSerde();
+            if (serde.typeNames().contains(type)) {
+                Idempotency keyed = idempotencyOf(serde.deserialize(topic.name(), fixture("v1-keyed/" + type + ".json")));
+                assertThat(keyed.key()).startsWith("k-");
+                assertThat(keyed.scope()).startsWith("anonymous POST /");
+                assertThat(keyed.fingerprint()).isNotBlank();
+                assertThat(idempotencyOf(serde.deserialize(topic.name(), fixture("v1/" + type + ".json")))).isNull();
+            }
+        }
+    }
+
+    private static Idempotency idempotencyOf(Object command) {
+        return command instanceof OrderCommand order ? order.idempotency() : ((BasketCommand) command).idempotency();
+    }
+
+    @Test
+    void aReplayedAnswerAndAReusedKeyAreRead() throws IOException {
+        var serde = Topics.ORDER_COMMAND_RESULTS.valueSerde().deserializer();
+        CommandResult replayed = serde.deserialize("t", fixture("v1-keyed/CommandResult.json"));
+        assertThat(replayed.replayed()).isTrue();
+        assertThat(replayed.status()).isEqualTo(CommandStatus.APPLIED);
+        assertThat(serde.deserialize("t", fixture("v1-keyed/CommandResult-KEY_REUSED.json")).status())
+                .isEqualTo(CommandStatus.KEY_REUSED);
+        assertThat(serde.deserialize("t", fixture("v1/CommandResult.json")).replayed()).isFalse();
     }
 
     @Test

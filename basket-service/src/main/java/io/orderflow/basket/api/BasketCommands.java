@@ -6,6 +6,7 @@ import io.orderflow.events.basket.CheckoutBasket;
 import io.orderflow.events.basket.RemoveBasketItem;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.service.command.CommandGateway;
+import io.orderflow.service.idempotency.IdempotencyKey;
 import io.orderflow.service.web.ApiException;
 import java.time.Clock;
 import java.util.UUID;
@@ -29,12 +30,14 @@ final class BasketCommands {
         this.clock = clock;
     }
 
-    CompletableFuture<ResponseEntity<?>> add(String customerId, AddItemRequest request) {
+    /** A repeat of a keyed add is answered with the basket as it is now: the add is not applied again. */
+    CompletableFuture<ResponseEntity<?>> add(String customerId, AddItemRequest request, IdempotencyKey key) {
         AddBasketItem command = new AddBasketItem(newId(), customerId, request.productId(), request.quantity(),
-                request.unitPrice());
+                request.unitPrice(), key == null ? null : key.of(request));
         return send(command).thenApplyAsync(result -> switch (result.status()) {
             case APPLIED -> reads.current(customerId);
             case CONFLICT -> throw ApiException.conflict(result.detail());
+            case KEY_REUSED -> throw IdempotencyKey.reused(result);
             case NOT_FOUND, DUPLICATE -> throw unexpected(result);
         });
     }
@@ -44,16 +47,22 @@ final class BasketCommands {
         return send(command).thenApplyAsync(result -> switch (result.status()) {
             case APPLIED -> reads.current(customerId);
             case NOT_FOUND -> throw new ApiException(HttpStatus.NOT_FOUND, "Basket item not found", result.detail());
-            case CONFLICT, DUPLICATE -> throw unexpected(result);
+            case CONFLICT, DUPLICATE, KEY_REUSED -> throw unexpected(result);
         });
     }
 
-    /** The order id is chosen here, so the answer can name the order before orders-service has made it. */
-    CompletableFuture<ResponseEntity<?>> checkout(String customerId) {
-        CheckoutBasket command = new CheckoutBasket(newId(), customerId, UUID.randomUUID().toString(), clock.instant());
+    /**
+     * The order id is chosen here, so the answer can name the order before orders-service has made it. A repeat
+     * of a keyed checkout names the order of the first (the answer's entity), not the id chosen for the repeat.
+     */
+    CompletableFuture<ResponseEntity<?>> checkout(String customerId, IdempotencyKey key) {
+        CheckoutBasket command = new CheckoutBasket(newId(), customerId, UUID.randomUUID().toString(), clock.instant(),
+                key == null ? null : key.of(null));
         return send(command).thenApply(result -> switch (result.status()) {
-            case APPLIED -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new CheckoutView(command.orderId()));
+            case APPLIED -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new CheckoutView(result.replayed() ? result.entityId() : command.orderId()));
             case CONFLICT -> throw ApiException.conflict(result.detail());
+            case KEY_REUSED -> throw IdempotencyKey.reused(result);
             case NOT_FOUND, DUPLICATE -> throw unexpected(result);
         });
     }

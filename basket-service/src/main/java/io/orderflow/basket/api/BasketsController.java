@@ -1,6 +1,7 @@
 package io.orderflow.basket.api;
 
 import io.orderflow.events.Ids;
+import io.orderflow.service.idempotency.IdempotencyKey;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -37,8 +38,8 @@ class BasketsController {
     @PostMapping(path = "/baskets/{customerId}/items", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<?>> add(
             @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
-            @Valid @RequestBody AddItemRequest request) {
-        return commands.add(customerId, request);
+            @Valid @RequestBody AddItemRequest request, IdempotencyKey key) {
+        return commands.add(customerId, request, key);
     }
 
     @DeleteMapping("/baskets/{customerId}/items/{productId}")
@@ -50,7 +51,7 @@ class BasketsController {
 
     @PostMapping("/baskets/{customerId}/checkout")
     CompletableFuture<ResponseEntity<?>> checkout(
-            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId) {
-        return commands.checkout(customerId);
+            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId, IdempotencyKey key) {
+        return commands.checkout(customerId, key);
     }
 }

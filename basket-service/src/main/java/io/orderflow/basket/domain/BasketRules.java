@@ -79,7 +79,7 @@ public final class BasketRules {
     static BasketStep checkout(Basket basket, CheckoutBasket command) {
         LastCheckout last = basket.lastCheckout();
         if (last != null && last.commandId().equals(command.commandId())) {
-            return BasketStep.reply(applied(command));
+            return BasketStep.reply(checkedOut(command));
         }
         if (basket.lines().isEmpty()) {
             return conflict(command, "the basket is empty");
@@ -87,7 +87,12 @@ public final class BasketRules {
         BasketCheckedOut checkout = new BasketCheckedOut(command.commandId(), command.orderId(), command.customerId(),
                 basket.lines(), command.requestedAt());
         Basket emptied = new Basket(basket.customerId(), List.of(), new LastCheckout(command.commandId(), command.orderId()));
-        return new BasketStep(emptied, checkout, applied(command));
+        return new BasketStep(emptied, checkout, checkedOut(command));
+    }
+
+    /** An applied checkout is about the order it makes: a repeat of the request is answered with that order's id. */
+    private static CommandResult checkedOut(CheckoutBasket command) {
+        return CommandResult.applied(command.commandId(), command.orderId());
     }
 
     private static CommandResult applied(BasketCommand command) {

@@ -8,6 +8,7 @@ import io.orderflow.basket.domain.Basket;
 import io.orderflow.events.basket.BasketCheckedOut;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.serde.StateSerde;
+import io.orderflow.service.idempotency.RememberedAnswers;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -18,7 +19,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Basket-service's Kafka Streams application, one pipeline:
  * <pre>
- * basket-commands --(customer id)--> basket-commands-processor [baskets-store]
+ * basket-commands --(customer id)--> basket-commands-processor [baskets-store, idempotency-store]
  *                                        |-- checkouts (order id) --> basket-checkouts
  *                                        '-- replies (command id) --> basket-command-results
  * </pre>
@@ -32,9 +33,11 @@ public final class BasketTopology {
     public void build(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BASKETS_STORE),
                 Serdes.String(), StateSerde.of(Basket.class)));
+        builder.addStateStore(RememberedAnswers.storeBuilder());
 
         KStream<String, BasketOutput> outputs = builder.stream(BASKET_COMMANDS.name(), BASKET_COMMANDS.consumed())
-                .process(BasketProcessor::new, Named.as("basket-commands-processor"), BASKETS_STORE);
+                .process(BasketProcessor::new, Named.as("basket-commands-processor"), BASKETS_STORE,
+                        RememberedAnswers.STORE);
 
         outputs.flatMapValues(BasketTopology::checkoutOf, Named.as("checkouts"))
                 .to(BASKET_CHECKOUTS.name(), BASKET_CHECKOUTS.produced());

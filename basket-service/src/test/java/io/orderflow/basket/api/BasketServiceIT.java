@@ -42,6 +42,7 @@ import tools.jackson.databind.JsonNode;
 class BasketServiceIT {
 
     private static final String APPLICATION_ID = "basket-service";
+    private static final String KEY = "Idempotency-Key";
     private static final int PORT = FreePorts.next();
     private final HttpJson http = HttpJson.localhost(PORT);
 
@@ -198,6 +199,122 @@ class BasketServiceIT {
         List<CommandResult> answers = TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.BASKET_COMMAND_RESULTS)
                 .stream().map(ConsumerRecord::value).filter(r -> r.commandId().equals(checkout.commandId())).toList();
         assertThat(answers).extracting(CommandResult::status).containsExactly(CommandStatus.APPLIED, CommandStatus.APPLIED);
+    }
+
+    @Test
+    void aRetriedAddWithItsKeyGetsTheFirstAnswerAndAddsOnce() {
+        String customer = newCustomer();
+
+        HttpJson.Response first = http.post(items(customer), item("p-1", 2, "19.99"), KEY, "add-1");
+        HttpJson.Response retry = http.post(items(customer), "{ \"unitPrice\": 19.990, \"quantity\": 2, \"productId\": \"p-1\" }",
+                KEY, "add-1");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertLines(http.get("/baskets/" + customer).json(), "p-1:2:19.99");
+        assertThat(commandsOf(customer)).as("the retry is written, and answered from the first").hasSize(2);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIs422AndChangesNothing() {
+        String customer = newCustomer();
+        assertThat(http.post(items(customer), item("p-1", 2, "1.00"), KEY, "add-1").status()).isEqualTo(200);
+
+        HttpJson.Response other = http.post(items(customer), item("p-1", 3, "1.00"), KEY, "add-1");
+
+        assertThat(other.status()).as(other.toString()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        JsonNode problem = other.json();
+        assertThat(problem.get("type").asString()).isEqualTo("https://orderflow.io/problems/idempotency-key-reused");
+        assertThat(problem.get("title").asString()).isEqualTo("Idempotency-Key reused");
+        assertThat(problem.get("status").asInt()).isEqualTo(422);
+        assertThat(problem.get("detail").asString()).startsWith("Idempotency-Key reused with a different request");
+        assertLines(http.get("/baskets/" + customer).json(), "p-1:2:1.00");
+        assertThat(http.post(items(customer), item("p-1", 3, "1.00"), KEY, "add-2").status())
+                .as("a fresh key").isEqualTo(200);
+    }
+
+    @Test
+    void eightConcurrentRetriesOfOneAddAddOnce() {
+        String customer = newCustomer();
+
+        List<HttpJson.Response> answers = concurrently(8, () -> http.post(items(customer), item("p-1", 3, "2.00"), KEY, "add-1"));
+
+        assertThat(answers).extracting(HttpJson.Response::status).containsOnly(200);
+        assertThat(answers).extracting(HttpJson.Response::body).containsOnly(answers.get(0).body());
+        assertLines(http.get("/baskets/" + customer).json(), "p-1:3:2.00");
+    }
+
+    @Test
+    void aRetriedCheckoutNamesTheFirstOrderAndMakesNoSecond() throws Exception {
+        String customer = newCustomer();
+        http.post(items(customer), item("p-1", 2, "19.99"));
+
+        HttpJson.Response first = http.post("/baskets/" + customer + "/checkout", "", KEY, "checkout-1");
+        http.post(items(customer), item("p-2", 1, "5.00"));
+        HttpJson.Response retry = http.post("/baskets/" + customer + "/checkout", "", KEY, "checkout-1");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(202);
+        assertThat(retry.body()).isEqualTo(first.body());
+        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.BASKET_COMMANDS.name());
+        assertThat(checkoutsFor(customer)).extracting(BasketCheckedOut::orderId)
+                .containsExactly(first.json().get("orderId").asString());
+        assertLines(http.get("/baskets/" + customer).json(), "p-2:1:5.00");
+    }
+
+    @Test
+    void eightConcurrentRetriesOfOneCheckoutMakeOneOrder() throws Exception {
+        String customer = newCustomer();
+        http.post(items(customer), item("p-1", 1, "1.00"));
+
+        List<HttpJson.Response> answers = concurrently(8,
+                () -> http.post("/baskets/" + customer + "/checkout", "", KEY, "checkout-1"));
+
+        assertThat(answers).extracting(HttpJson.Response::status).containsOnly(202);
+        assertThat(answers).extracting(HttpJson.Response::body).containsOnly(answers.get(0).body());
+        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.BASKET_COMMANDS.name());
+        assertThat(checkoutsFor(customer)).extracting(BasketCheckedOut::orderId)
+                .containsExactly(answers.get(0).json().get("orderId").asString());
+    }
+
+    @Test
+    void aKeyIsScopedByRouteSoOneKeyServesAnAddAndACheckout() {
+        String customer = newCustomer();
+
+        assertThat(http.post(items(customer), item("p-1", 1, "1.00"), KEY, "k-1").status()).isEqualTo(200);
+        assertThat(http.post("/baskets/" + customer + "/checkout", "", KEY, "k-1").status()).isEqualTo(202);
+        assertThat(http.post(items(newCustomer()), item("p-1", 1, "1.00"), KEY, "k-1").status())
+                .as("another customer's basket is another route").isEqualTo(200);
+    }
+
+    @Test
+    void aKeyOutsideTheIdAlphabetIs400NamingTheHeaderAndWritesNothing() {
+        assertProblem(http.post(items("bad-key-1"), item("p-1", 1, "1.00"), KEY, "not a key"), 400, KEY);
+        assertProblem(http.post("/baskets/bad-key-2/checkout", "", KEY, "x".repeat(65)), 400, KEY);
+        assertNothingWrittenForBadCustomers();
+    }
+
+    private static <T> List<T> concurrently(int clients, java.util.function.Supplier<T> call) {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<CompletableFuture<T>> calls = IntStream.range(0, clients)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(call, pool)).toList();
+            return calls.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static List<BasketCommand> commandsOf(String customer) {
+        return TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.BASKET_COMMANDS).stream()
+                .map(ConsumerRecord::value).filter(c -> c.customerId().equals(customer)).toList();
+    }
+
+    private static List<BasketCheckedOut> checkoutsFor(String customer) {
+        return TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.BASKET_CHECKOUTS).stream()
+                .map(ConsumerRecord::value).filter(c -> c.customerId().equals(customer)).toList();
     }
 
     static Stream<Arguments> badRequests() {

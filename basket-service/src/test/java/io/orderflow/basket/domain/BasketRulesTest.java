@@ -134,6 +134,7 @@ class BasketRulesTest {
 
         assertThat(step.reply().status()).isEqualTo(CommandStatus.APPLIED);
         assertThat(step.reply().commandId()).isEqualTo("cmd-1");
+        assertThat(step.reply().entityId()).as("an applied checkout is about its order").isEqualTo("o-1");
         assertThat(step.checkout().commandId()).isEqualTo("cmd-1");
         assertThat(step.checkout().orderId()).isEqualTo("o-1");
         assertThat(step.checkout().customerId()).isEqualTo(CUSTOMER);
@@ -151,6 +152,7 @@ class BasketRulesTest {
         BasketStep again = BasketRules.apply(basket, checkout("cmd-1", "o-1"));
 
         assertThat(again.reply().status()).isEqualTo(CommandStatus.APPLIED);
+        assertThat(again.reply().entityId()).isEqualTo("o-1");
         assertThat(again.checkout()).isNull();
         assertThat(again.next()).as("the lines added since stay").isNull();
     }

@@ -1,6 +1,7 @@
 package io.orderflow.basket.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.orderflow.basket.domain.Basket;
 import io.orderflow.events.basket.AddBasketItem;
@@ -10,9 +11,12 @@ import io.orderflow.events.basket.CheckoutBasket;
 import io.orderflow.events.basket.RemoveBasketItem;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.CommandStatus;
+import io.orderflow.events.command.Idempotency;
 import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topics;
+import io.orderflow.service.idempotency.RememberedAnswer;
+import io.orderflow.service.idempotency.RememberedAnswers;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +31,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +147,73 @@ class BasketTopologyTest {
         assertThat(answer.detail()).isEqualTo("the basket is empty");
         assertThat(checkouts.isEmpty()).isTrue();
         assertThat(store.get("c-9")).isNull();
+    }
+
+    @Test
+    void aRepeatedKeyedAddIsAnsweredAsTheFirstWithoutAddingAgain() {
+        Idempotency key = key("c-1", "/items", "k-1", "f-add");
+        send(new AddBasketItem("cmd-1", "c-1", "p-1", 2, new BigDecimal("19.99"), key));
+        send(new AddBasketItem("cmd-2", "c-1", "p-1", 2, new BigDecimal("19.99"), key));
+
+        assertThat(results.readValuesToList()).containsExactly(CommandResult.applied("cmd-1", "c-1"),
+                new CommandResult("cmd-2", "c-1", CommandStatus.APPLIED, "", true));
+        assertThat(store.get("c-1").lines()).containsExactly(new OrderLine("p-1", 2, new BigDecimal("19.99")));
+    }
+
+    @Test
+    void aKeyReusedForAnotherAddIsRefusedAndChangesNothing() {
+        send(new AddBasketItem("cmd-1", "c-1", "p-1", 2, BigDecimal.ONE, key("c-1", "/items", "k-1", "f-two")));
+
+        send(new AddBasketItem("cmd-2", "c-1", "p-1", 3, BigDecimal.ONE, key("c-1", "/items", "k-1", "f-three")));
+
+        assertThat(results.readValuesToList()).extracting(CommandResult::status)
+                .containsExactly(CommandStatus.APPLIED, CommandStatus.KEY_REUSED);
+        assertThat(store.get("c-1").lines()).containsExactly(new OrderLine("p-1", 2, BigDecimal.ONE));
+    }
+
+    @Test
+    void aRepeatedKeyedCheckoutNamesTheFirstOrderAndMakesNoOther() {
+        send(add("c-1", "p-1", 2, "19.99"));
+        Idempotency key = key("c-1", "/checkout", "k-1", "f-checkout");
+        send(new CheckoutBasket("cmd-1", "c-1", "o-first", NOW, key));
+        send(add("c-1", "p-2", 1, "1.00"));
+        results.readRecordsToList();
+
+        send(new CheckoutBasket("cmd-2", "c-1", "o-retry", NOW.plusSeconds(5), key));
+
+        assertThat(checkouts.readRecordsToList()).extracting(TestRecord::key).containsExactly("o-first");
+        assertThat(results.readValue()).isEqualTo(new CommandResult("cmd-2", "o-first", CommandStatus.APPLIED, "", true));
+        assertThat(store.get("c-1").lines()).as("added after the checkout, still there")
+                .extracting(OrderLine::productId).containsExactly("p-2");
+    }
+
+    @Test
+    void aRepeatOfAFirstAnswerThatRefusedIsRefusedAlike() {
+        Idempotency key = key("c-1", "/checkout", "k-1", "f-checkout");
+        send(new CheckoutBasket("cmd-1", "c-1", "o-1", NOW, key));
+        send(add("c-1", "p-1", 1, "1.00"));
+
+        send(new CheckoutBasket("cmd-2", "c-1", "o-2", NOW, key));
+
+        assertThat(results.readValuesToList()).extracting(CommandResult::status, CommandResult::detail).containsExactly(
+                tuple(CommandStatus.CONFLICT, "the basket is empty"), tuple(CommandStatus.APPLIED, ""),
+                tuple(CommandStatus.CONFLICT, "the basket is empty"));
+        assertThat(checkouts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void commandsWithoutAKeyLeaveTheIdempotencyStoreAlone() {
+        send(add("c-1", "p-1", 2, "19.99"));
+        send(new CheckoutBasket("cmd-checkout", "c-1", "o-1", NOW));
+
+        WindowStore<String, RememberedAnswer> answers = driver.getWindowStore(RememberedAnswers.STORE);
+        try (var all = answers.all()) {
+            assertThat(all.hasNext()).isFalse();
+        }
+    }
+
+    private static Idempotency key(String customerId, String route, String key, String fingerprint) {
+        return new Idempotency("anonymous POST /baskets/" + customerId + route, key, fingerprint);
     }
 
     private void send(BasketCommand command) {

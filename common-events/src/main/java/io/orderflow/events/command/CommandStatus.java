@@ -9,5 +9,7 @@ public enum CommandStatus {
     /** The command contradicts the current state (a different order under a used id, stock below reserved...). */
     CONFLICT,
     /** The command names something that does not exist. */
-    NOT_FOUND
+    NOT_FOUND,
+    /** Its {@code Idempotency-Key} was used for a different request within the last 24 hours; nothing changed. */
+    KEY_REUSED
 }

@@ -1,7 +1,9 @@
 package io.orderflow.events.order;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.orderflow.events.EventType;
 import io.orderflow.events.Ids;
+import io.orderflow.events.command.Idempotency;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,9 +11,12 @@ import java.util.Objects;
 /**
  * Asks for an order to be created. {@code requestedAt} becomes the order's {@code createdAt}, so the
  * order's creation time is the moment the client asked, however long the command waited on the topic.
+ *
+ * @param idempotency the request's {@code Idempotency-Key}, or null (then not written) when it had none
  */
 @EventType("PlaceOrder")
-public record PlaceOrder(String commandId, String orderId, String customerId, List<OrderLine> items, Instant requestedAt)
+public record PlaceOrder(String commandId, String orderId, String customerId, List<OrderLine> items, Instant requestedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Idempotency idempotency)
         implements OrderCommand {
 
     public PlaceOrder {
@@ -23,5 +28,10 @@ public record PlaceOrder(String commandId, String orderId, String customerId, Li
             throw new IllegalArgumentException("an order has at least one line");
         }
         Objects.requireNonNull(requestedAt, "requestedAt");
+    }
+
+    /** A command without an {@code Idempotency-Key}. */
+    public PlaceOrder(String commandId, String orderId, String customerId, List<OrderLine> items, Instant requestedAt) {
+        this(commandId, orderId, customerId, items, requestedAt, null);
     }
 }

@@ -168,10 +168,10 @@ class EventSerdeReadPathsTest {
                 .isInstanceOf(SerializationException.class).hasMessageStartingWith("invalid CancelOrder: ");
         assertThatThrownBy(() -> read("{\"type\":\"Nope\",\"version\":1}"))
                 .isInstanceOf(SerializationException.class)
-                .hasMessage("unknown type 'Nope'; expected one of [PlaceOrder, CancelOrder]");
+                .hasMessage("unknown type 'Nope'; expected one of [PlaceOrder, CancelOrder, PlaceOrderViaKey]");
         assertThatThrownBy(() -> read("{\"type\":1,\"version\":1}"))
                 .isInstanceOf(SerializationException.class)
-                .hasMessage("no 'type' field; expected one of [PlaceOrder, CancelOrder]");
+                .hasMessage("no 'type' field; expected one of [PlaceOrder, CancelOrder, PlaceOrderViaKey]");
     }
 
     @Example

@@ -7,6 +7,7 @@ import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.query.InstanceForwarder;
 import io.orderflow.service.query.InstanceShares;
 import java.time.Clock;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +17,8 @@ class ApiConfig {
 
     @Bean
     OrderReads orderReads(OrderQueries queries, InstanceForwarder forwarder, InstanceShares shares,
-            OrdersProperties properties) {
-        return new OrderReads(queries, forwarder, shares, properties.longPoll().maxWait());
+            OrdersProperties properties, JsonMapper json) {
+        return new OrderReads(queries, forwarder, shares, properties.longPoll().maxWait(), json);
     }
 
     @Bean

@@ -1,14 +1,18 @@
 package io.orderflow.orders.api;
 
 import io.orderflow.events.command.CommandResult;
+import io.orderflow.events.command.CommandStatus;
+import io.orderflow.events.command.Idempotency;
 import io.orderflow.events.order.CancelOrder;
 import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderCommand;
 import io.orderflow.events.order.PlaceOrder;
+import io.orderflow.events.order.PlaceOrderViaKey;
 import io.orderflow.orders.domain.OrderLifecycle;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.orders.query.OrderQueries;
 import io.orderflow.service.command.CommandGateway;
+import io.orderflow.service.idempotency.IdempotencyKey;
 import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.web.ApiException;
 import java.net.URI;
@@ -36,21 +40,42 @@ final class OrderCommands {
         this.clock = clock;
     }
 
-    CompletableFuture<ResponseEntity<?>> place(PlaceOrderRequest request) {
-        String orderId = request.id() != null ? request.id() : UUID.randomUUID().toString();
+    /**
+     * With an {@code Idempotency-Key} and no id, the order id is derived from the key, so every retry names (and
+     * is sent to) the same order. A keyed request is never answered by the local pre-check: only the topology
+     * knows the key's first answer.
+     */
+    CompletableFuture<ResponseEntity<?>> place(PlaceOrderRequest request, IdempotencyKey key) {
+        Idempotency idempotency = key == null ? null : key.of(request);
+        String orderId = request.id() != null ? request.id()
+                : idempotency != null ? idempotency.derivedId() : UUID.randomUUID().toString();
         PlaceOrder command = new PlaceOrder(UUID.randomUUID().toString(), orderId, request.customerId(),
-                request.items().stream().map(OrderLineRequest::toLine).toList(), clock.instant());
-        ResponseEntity<?> repeat = answerRepeatLocally(command);
+                request.items().stream().map(OrderLineRequest::toLine).toList(), clock.instant(), idempotency);
+        ResponseEntity<?> repeat = idempotency == null ? answerRepeatLocally(command) : null;
         if (repeat != null) {
             return CompletableFuture.completedFuture(repeat);
         }
-        // Answers are built off the listener thread: a DUPLICATE may need a read from another instance.
-        return gateway.send(orderId, command.commandId(), command).thenApplyAsync(result -> switch (result.status()) {
-            case APPLIED -> created(command);
+        // Answers are built off the listener thread: a DUPLICATE or a replay may need a read from another instance.
+        return send(command).thenApplyAsync(result -> switch (result.status()) {
+            case APPLIED -> result.replayed() ? reads.asCreated(orderId) : created(command);
             case DUPLICATE -> reads.current(orderId);
             case CONFLICT -> throw conflict(result);
+            case KEY_REUSED -> throw IdempotencyKey.reused(result);
             case NOT_FOUND -> throw new IllegalStateException("place cannot answer NOT_FOUND");
         });
+    }
+
+    /**
+     * Under its order id; a keyed command that names another order than its key's goes via the key's partition
+     * first, where every request with that key is checked ({@link PlaceOrderViaKey}).
+     */
+    private CompletableFuture<CommandResult> send(PlaceOrder command) {
+        Idempotency key = command.idempotency();
+        if (key == null || key.derivedId().equals(command.orderId())) {
+            return gateway.send(command.orderId(), command.commandId(), command);
+        }
+        PlaceOrderViaKey viaKey = new PlaceOrderViaKey(command);
+        return gateway.send(viaKey.routingKey(), command.commandId(), viaKey);
     }
 
     /** A repeated id this instance holds is answered without writing anything to Kafka. */
@@ -58,7 +83,7 @@ final class OrderCommands {
         KeyLookup<OrderRecord> lookup = queries.order(command.orderId());
         if (lookup instanceof KeyLookup.Local<OrderRecord> local && local.value() != null) {
             var step = OrderLifecycle.place(local.value(), command);
-            if (step.reply().status() == io.orderflow.events.command.CommandStatus.CONFLICT) {
+            if (step.reply().status() == CommandStatus.CONFLICT) {
                 throw conflict(step.reply());
             }
             return ResponseEntity.ok(OrderView.of(local.value().order()));
@@ -72,12 +97,15 @@ final class OrderCommands {
         return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderView.of(order));
     }
 
-    CompletableFuture<ResponseEntity<?>> cancel(String orderId) {
-        CancelOrder command = new CancelOrder(UUID.randomUUID().toString(), orderId, clock.instant());
+    /** A repeat of a keyed cancel gets the first answer; a cancelled order no longer changes, so its body too. */
+    CompletableFuture<ResponseEntity<?>> cancel(String orderId, IdempotencyKey key) {
+        CancelOrder command = new CancelOrder(UUID.randomUUID().toString(), orderId, clock.instant(),
+                key == null ? null : key.of(null));
         return gateway.send(orderId, command.commandId(), command).thenApplyAsync(result -> switch (result.status()) {
             case APPLIED -> ResponseEntity.status(HttpStatus.ACCEPTED).body(reads.current(orderId).getBody());
             case NOT_FOUND -> throw ApiException.notFound("Order", orderId);
             case CONFLICT, DUPLICATE -> throw conflict(result);
+            case KEY_REUSED -> throw IdempotencyKey.reused(result);
         });
     }
 

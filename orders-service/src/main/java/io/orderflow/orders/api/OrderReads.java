@@ -10,6 +10,7 @@ import io.orderflow.service.query.InstanceShares;
 import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Answers reads of orders: from this instance's stores, or by asking the instance that holds the key. */
 final class OrderReads {
@@ -27,12 +29,15 @@ final class OrderReads {
     private final InstanceForwarder forwarder;
     private final InstanceShares shares;
     private final Duration maxWait;
+    private final JsonMapper json;
 
-    OrderReads(OrderQueries queries, InstanceForwarder forwarder, InstanceShares shares, Duration maxWait) {
+    OrderReads(OrderQueries queries, InstanceForwarder forwarder, InstanceShares shares, Duration maxWait,
+            JsonMapper json) {
         this.queries = queries;
         this.forwarder = forwarder;
         this.shares = shares;
         this.maxWait = maxWait;
+        this.json = json;
     }
 
     /** The order now, wherever it is held; 404 problem when unknown. */
@@ -46,6 +51,20 @@ final class OrderReads {
             throw ApiException.notFound("Order", orderId);
         }
         return ResponseEntity.ok(OrderView.of(record.order()));
+    }
+
+    /**
+     * The {@code 201} a keyed {@code POST /orders} was first answered with, for a repeat: the order as it was
+     * created ({@link OrderView#asCreated}), wherever it is held. An instance that cannot answer is answered as is.
+     */
+    ResponseEntity<?> asCreated(String orderId) {
+        ResponseEntity<?> now = current(orderId);
+        if (!now.getStatusCode().is2xxSuccessful()) {
+            return now;
+        }
+        OrderView order = now.getBody() instanceof byte[] fetched ? json.readValue(fetched, OrderView.class)
+                : (OrderView) now.getBody();
+        return ResponseEntity.created(URI.create("/orders/" + orderId)).body(order.asCreated());
     }
 
     /**

@@ -34,6 +34,15 @@ record OrderView(
     static final Comparator<OrderView> IN_LIST_ORDER =
             Comparator.comparing(order -> CustomerOrderIndex.position(order.createdAt(), order.id()));
 
+    /**
+     * The order as {@code POST /orders} created it, whatever it went through since: {@code CREATED}, without
+     * rejections or shipment, updated when created (as {@code OrderLifecycle.place} makes it). The body of the
+     * first answer to a keyed POST, given again to a repeat.
+     */
+    OrderView asCreated() {
+        return new OrderView(id, customerId, items, total, OrderState.CREATED, List.of(), createdAt, createdAt, null);
+    }
+
     static OrderView of(Order order) {
         return new OrderView(order.id(), order.customerId(), order.items(), order.total(), order.state(),
                 order.rejections(), order.createdAt(), order.updatedAt(), order.shipmentId());

@@ -2,6 +2,7 @@ package io.orderflow.orders.api;
 
 import io.orderflow.events.Ids;
 import io.orderflow.events.order.OrderState;
+import io.orderflow.service.idempotency.IdempotencyKey;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,8 +36,8 @@ class OrdersController {
     }
 
     @PostMapping(path = "/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<?>> place(@Valid @RequestBody PlaceOrderRequest request) {
-        return commands.place(request);
+    CompletableFuture<ResponseEntity<?>> place(@Valid @RequestBody PlaceOrderRequest request, IdempotencyKey key) {
+        return commands.place(request, key);
     }
 
     @GetMapping("/orders/{id}")
@@ -48,8 +49,9 @@ class OrdersController {
     }
 
     @PostMapping("/orders/{id}/cancel")
-    CompletableFuture<ResponseEntity<?>> cancel(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String id) {
-        return commands.cancel(id);
+    CompletableFuture<ResponseEntity<?>> cancel(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String id,
+            IdempotencyKey key) {
+        return commands.cancel(id, key);
     }
 
     @GetMapping("/orders")

@@ -20,11 +20,19 @@ sealed interface OrderInput {
 
     Step applyTo(OrderRecord current, Instant now);
 
+    /** The command this input is; null for what other services tell orders-service. */
+    default OrderCommand command() {
+        return null;
+    }
+
     static OrderInput of(OrderCommand command) {
         if (command instanceof PlaceOrder place) {
             return new Place(place);
         }
-        return new Cancel((CancelOrder) command);
+        if (command instanceof CancelOrder cancel) {
+            return new Cancel(cancel);
+        }
+        throw new IllegalArgumentException(command + " goes through its key's check (OrderKeyCheck), not to an order");
     }
 
     record Place(PlaceOrder command) implements OrderInput {

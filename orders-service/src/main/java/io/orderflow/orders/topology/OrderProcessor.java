@@ -2,10 +2,12 @@ package io.orderflow.orders.topology;
 
 import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderState;
+import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.stock.StockRequest;
 import io.orderflow.orders.domain.OrderLifecycle;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.orders.domain.Step;
+import io.orderflow.service.idempotency.RememberedAnswers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +31,8 @@ import org.slf4j.MDC;
  *
  * <p>Once a second (wall-clock) it also looks at the orders whose timeout has passed, and only at those
  * ({@link OrderDeadlines}): one still CREATED is rejected {@code TIMED_OUT} through the same path as any input,
- * one VALIDATED but not shipped is counted and logged.
+ * one VALIDATED but not shipped is counted and logged. A command repeating an {@code Idempotency-Key} is
+ * answered without being applied ({@link KeyedCommands}).
  */
 final class OrderProcessor implements Processor<String, OrderInput, String, OrderOutput> {
 
@@ -49,6 +52,7 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
     private HourlyProductUnits hourly;
     private OrderDeadlines deadlines;
     private Cancellable buildPending;
+    private KeyedCommands keyed;
 
     OrderProcessor(Consumer<String> onChange, OrderMetrics metrics, Clock clock, Duration analyticsGrace,
             Duration orderTimeout) {
@@ -65,6 +69,7 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
         this.orders = context.getStateStore(OrdersTopology.ORDERS_STORE);
         this.customers = new CustomerOrderIndex(context.getStateStore(OrdersTopology.CUSTOMER_ORDERS_STORE));
         this.hourly = new HourlyProductUnits(context.getStateStore(OrdersTopology.HOURLY_PRODUCT_STORE), analyticsGrace);
+        this.keyed = new KeyedCommands(new RememberedAnswers(context.getStateStore(RememberedAnswers.STORE)));
         this.deadlines = new OrderDeadlines(context.getStateStore(OrdersTopology.ORDER_DEADLINES_STORE));
         // Store writes need a record context, which init() lacks: build at the first record or punctuation.
         if (customers.needsRebuild(orders) || deadlines.needsBuild()) {
@@ -94,8 +99,16 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
         buildIndexesIfPending();
         MDC.put("orderId", record.key());
         try {
-            OrderRecord current = orders.get(record.key());
-            apply(current, record.value().applyTo(current, clock.instant()), record);
+            String orderId = record.key();
+            CommandResult repeat = keyed.answerToRepeat(record.value(), orderId, record.timestamp());
+            if (repeat != null) {
+                answer(record, repeat);
+                return;
+            }
+            OrderRecord current = orders.get(orderId);
+            Step step = record.value().applyTo(current, clock.instant());
+            keyed.remember(record.value(), step, record.timestamp());
+            apply(current, step, record);
         } finally {
             MDC.remove("orderId");
         }
@@ -171,9 +184,12 @@ final class OrderProcessor implements Processor<String, OrderInput, String, Orde
                     .withValue((OrderOutput) new OrderOutput.Payment(step.payment())));
         }
         if (step.reply() != null) {
-            context.forward(record.withKey(step.reply().commandId())
-                    .withValue((OrderOutput) new OrderOutput.Reply(step.reply())));
+            answer(record, step.reply());
         }
+    }
+
+    private void answer(Record<String, OrderInput> record, CommandResult reply) {
+        context.forward(record.withKey(reply.commandId()).withValue((OrderOutput) new OrderOutput.Reply(reply)));
     }
 
 }

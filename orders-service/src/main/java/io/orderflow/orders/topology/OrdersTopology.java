@@ -9,8 +9,11 @@ import static io.orderflow.events.topics.Topics.PAYMENT_REQUESTS;
 import static io.orderflow.events.topics.Topics.SHIPMENTS;
 import static io.orderflow.events.topics.Topics.STOCK_REQUESTS;
 
+import io.orderflow.events.order.OrderCommand;
+import io.orderflow.events.order.PlaceOrderViaKey;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.orders.domain.OrderRecord;
+import io.orderflow.service.idempotency.RememberedAnswers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,14 +34,18 @@ import org.apache.kafka.streams.state.Stores;
  * shipments ---------+   (orders-store,    +-> payment-requests  (hold / release / capture, by customer id)
  *                         customer-orders-store,
  *                         hourly-product-orders-store,
- *                         order-deadlines-store)
+ *                         order-deadlines-store, idempotency-store)
  *                                          +-> order-command-results (answers, by command id)
+ * order-commands (PlaceOrderViaKey) --> order-key-check [idempotency-store] --> order-commands (PlaceOrder, by order id)
+ *                                                                           --> order-command-results
  * </pre>
  * Every input is keyed by order id, so one task decides everything about an order, one input at a time, and
- * asks stock and payment directly for what each decision needs, in the same transaction: no repartition, no
- * re-reading of its own output. The customer lists and the hourly figures are kept beside the orders by the
- * same processor (each instance holds a share; reads gather the shares), and so are the open orders by creation
- * time, from which a wall-clock punctuation of the same processor times out the orders not decided in time.
+ * asks stock and payment directly for what each decision needs, in the same transaction: no repartition, and no
+ * re-reading of its own output but for one case: a keyed {@code POST /orders} naming its own id is checked under
+ * its key first ({@link OrderKeyCheck}) and passed on to its order through {@code order-commands}. The customer
+ * lists and the hourly figures are kept beside the orders by the same processor (each instance holds a share;
+ * reads gather the shares), and so are the open orders by creation time, from which a wall-clock punctuation of
+ * the same processor times out the orders not decided in time.
  */
 public final class OrdersTopology {
 
@@ -75,7 +82,12 @@ public final class OrdersTopology {
     public void build(StreamsBuilder builder) {
         addStores(builder);
 
-        KStream<String, OrderInput> commands = builder.stream(ORDER_COMMANDS.name(), ORDER_COMMANDS.consumed())
+        KStream<String, OrderCommand> allCommands = builder.stream(ORDER_COMMANDS.name(), ORDER_COMMANDS.consumed());
+        KStream<String, OrderOutput> keyChecks = allCommands
+                .filter((key, command) -> command instanceof PlaceOrderViaKey, Named.as("via-their-key"))
+                .process(OrderKeyCheck::new, Named.as("order-key-check"), RememberedAnswers.STORE);
+        KStream<String, OrderInput> commands = allCommands
+                .filterNot((key, command) -> command instanceof PlaceOrderViaKey, Named.as("to-their-order"))
                 .mapValues(OrderInput::of, Named.as("as-command-input"));
         KStream<String, OrderInput> checkouts = builder.stream(BASKET_CHECKOUTS.name(), BASKET_CHECKOUTS.consumed())
                 .mapValues(c -> (OrderInput) new OrderInput.Checkout(c), Named.as("as-checkout-input"));
@@ -90,7 +102,8 @@ public final class OrdersTopology {
                 .merge(shipments, Named.as("merge-shipments"))
                 .process(() -> new OrderProcessor(onOrderChanged, metrics, clock, analyticsGrace, orderTimeout),
                         Named.as("order-lifecycle"), ORDERS_STORE, CUSTOMER_ORDERS_STORE, HOURLY_PRODUCT_STORE,
-                        ORDER_DEADLINES_STORE);
+                        ORDER_DEADLINES_STORE, RememberedAnswers.STORE)
+                .merge(keyChecks, Named.as("merge-key-checks"));
 
         outputs.flatMapValues(only(o -> o instanceof OrderOutput.Event e ? e.event() : null), Named.as("events"))
                 .to(ORDERS.name(), ORDERS.produced());
@@ -100,9 +113,14 @@ public final class OrdersTopology {
                 .to(PAYMENT_REQUESTS.name(), PAYMENT_REQUESTS.produced());
         outputs.flatMapValues(only(o -> o instanceof OrderOutput.Reply r ? r.result() : null), Named.as("replies"))
                 .to(ORDER_COMMAND_RESULTS.name(), ORDER_COMMAND_RESULTS.produced());
+        outputs.flatMapValues(only(o -> o instanceof OrderOutput.Command c ? c.command() : null), Named.as("passed-on"))
+                .to(ORDER_COMMANDS.name(), ORDER_COMMANDS.produced());
     }
 
-    /** Every store with a record cache: an order's changes within one commit write one changelog record. */
+    /**
+     * The order stores with a record cache: an order's changes within one commit write one changelog record. The
+     * idempotency store has none: each entry is written once.
+     */
     private void addStores(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS_STORE),
                 Serdes.String(), StateSerde.of(OrderRecord.class)).withCachingEnabled());
@@ -118,6 +136,7 @@ public final class OrdersTopology {
         builder.addStateStore(Stores.timestampedWindowStoreBuilder(
                 Stores.persistentTimestampedWindowStore(HOURLY_PRODUCT_STORE, retention, WINDOW, false),
                 Serdes.String(), StateSerde.of(ProductUnits.class)).withCachingEnabled());
+        builder.addStateStore(RememberedAnswers.storeBuilder());
     }
 
     /** The outputs of one kind, for the sink of that kind's topic. */

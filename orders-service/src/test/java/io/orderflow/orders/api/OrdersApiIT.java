@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.events.order.OrderCheckCompleted;
+import io.orderflow.events.command.Idempotency;
+import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.PlaceOrder;
 import io.orderflow.events.stock.ReleaseStock;
 import io.orderflow.events.stock.ReserveStock;
@@ -15,17 +17,25 @@ import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.http.RawHttp;
 import io.orderflow.testsupport.kafka.TestKafka;
 import io.orderflow.testsupport.kafka.TopicProbe;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,11 +46,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** orders-service alone on a real broker: place and read back through the Streams store, idempotent ids, bad input. */
+/**
+ * orders-service alone on a real broker: place and read back through the Streams store, idempotent ids,
+ * Idempotency-Keys, bad input.
+ */
 @SpringBootTest(classes = OrdersServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class OrdersApiIT {
 
     private static final int PORT = FreePorts.next();
+    private static final String KEY = "Idempotency-Key";
     private final HttpJson http = HttpJson.localhost(PORT);
 
     @DynamicPropertySource
@@ -100,6 +114,135 @@ class OrdersApiIT {
         long commands = TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.ORDER_COMMANDS).stream()
                 .map(ConsumerRecord::value).filter(c -> c.orderId().equals(id)).count();
         assertThat(commands).as("repeats answered without writing").isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedOrderWithoutIdGetsTheFirstAnswerAndMakesOneOrder() {
+        String key = "k-" + UUID.randomUUID();
+        String customer = "c-" + UUID.randomUUID();
+
+        HttpJson.Response first = http.post("/orders", body(customer, "p-1", "3", "3.0"), KEY, key);
+        HttpJson.Response retry = http.post("/orders", "{ \"items\": [ { \"unitPrice\": 3.00, \"productId\": \"p-1\", "
+                + "\"quantity\": 3 } ], \"customerId\": \"" + customer + "\" }", KEY, key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.location()).isEqualTo(first.location());
+        String id = first.json().get("id").asString();
+        assertThat(id).as("derived from the key").isEqualTo(derivedId(key));
+        assertThat(createdOrdersOf(customer)).containsExactly(id);
+    }
+
+    @Test
+    void aRetryGetsTheCreatedAnswerAlsoAfterTheOrderMovedOn() {
+        String key = "k-" + UUID.randomUUID();
+        String customer = "c-" + UUID.randomUUID();
+        HttpJson.Response first = http.post("/orders", body(customer, "p-1", "1", "1.00"), KEY, key);
+        String id = first.json().get("id").asString();
+        assertThat(http.post("/orders/" + id + "/cancel", "").status()).isEqualTo(202);
+
+        HttpJson.Response retry = http.post("/orders", body(customer, "p-1", "1", "1.00"), KEY, key);
+
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.json().get("state").asString()).isEqualTo("CREATED");
+        assertThat(http.get("/orders/" + id).json().get("state").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIs422WhateverOrderItNamesAndMakesNoOrder() {
+        String key = "k-" + UUID.randomUUID();
+        String customer = "c-" + UUID.randomUUID();
+        assertThat(http.post("/orders", body(customer, "p-1", "3", "3.00"), KEY, key).status()).isEqualTo(201);
+        String elsewhere = idInAnotherPartitionThan(derivedId(key));
+
+        List<HttpJson.Response> refused = List.of(
+                http.post("/orders", body(customer, "p-1", "4", "3.00"), KEY, key),
+                http.post("/orders", order(elsewhere, customer, "p-1", 3, "3.00"), KEY, key),
+                http.post("/orders", order(derivedId(key), customer, "p-1", 3, "3.00"), KEY, key));
+
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("type").asString()).isEqualTo("https://orderflow.io/problems/idempotency-key-reused");
+            assertThat(answer.json().get("title").asString()).isEqualTo("Idempotency-Key reused");
+            assertThat(answer.json().get("detail").asString()).contains("'" + key + "'");
+        });
+        assertThat(http.get("/orders/" + elsewhere).status()).isEqualTo(404);
+        assertThat(createdOrdersOf(customer)).containsExactly(derivedId(key));
+    }
+
+    @Test
+    void aKeyedOrderNamingItsOwnIdIsRecognisedWhereverItsKeyAndIdLive() {
+        String customer = "c-" + UUID.randomUUID();
+        String apart = "k-" + UUID.randomUUID();
+        String together = "k-" + UUID.randomUUID();
+        Map<String, String> idOfKey = Map.of(apart, idInAnotherPartitionThan(derivedId(apart)),
+                together, idInTheSamePartitionAs(derivedId(together)));
+
+        idOfKey.forEach((key, id) -> {
+            String other = "o-" + UUID.randomUUID();
+            HttpJson.Response first = http.post("/orders", order(id, customer, "p-1", 2, "2.00"), KEY, key);
+            HttpJson.Response retry = http.post("/orders", order(id, customer, "p-1", 2, "2.0"), KEY, key);
+            HttpJson.Response reused = http.post("/orders", order(other, customer, "p-1", 2, "2.00"), KEY, key);
+
+            assertThat(first.status()).as(first.toString()).isEqualTo(201);
+            assertThat(first.location()).isEqualTo("/orders/" + id);
+            assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+            assertThat(retry.body()).isEqualTo(first.body());
+            assertThat(reused.status()).as(reused.toString()).isEqualTo(422);
+            assertThat(http.get("/orders/" + other).status()).isEqualTo(404);
+        });
+        assertThat(createdOrdersOf(customer)).containsExactlyInAnyOrderElementsOf(idOfKey.values());
+    }
+
+    @Test
+    void eightConcurrentRetriesMakeOneOrderAndGetOneAnswer() {
+        String key = "k-" + UUID.randomUUID();
+        String key2 = "k-" + UUID.randomUUID();
+        String customer = "c-" + UUID.randomUUID();
+        String id = idInAnotherPartitionThan(derivedId(key2));
+
+        List<HttpJson.Response> withoutId = concurrently(8, () -> http.post("/orders", body(customer, "p-1", "1", "1.00"), KEY, key));
+        List<HttpJson.Response> withId = concurrently(8, () -> http.post("/orders", order(id, customer, "p-1", 1, "1.00"), KEY, key2));
+
+        for (List<HttpJson.Response> answers : List.of(withoutId, withId)) {
+            assertThat(answers).extracting(HttpJson.Response::status).containsOnly(201);
+            assertThat(answers).extracting(HttpJson.Response::body).containsOnly(answers.get(0).body());
+        }
+        assertThat(createdOrdersOf(customer)).containsExactlyInAnyOrder(derivedId(key), id);
+    }
+
+    @Test
+    void aRetriedCancelGetsTheFirstAnswer() {
+        String key = "cancel-" + UUID.randomUUID();
+        String id = "o-" + UUID.randomUUID();
+        assertThat(http.post("/orders", order(id, "c-5", "p-1", 1, "1.00")).status()).isEqualTo(201);
+
+        HttpJson.Response first = http.post("/orders/" + id + "/cancel", "", KEY, key);
+        HttpJson.Response retry = http.post("/orders/" + id + "/cancel", "", KEY, key);
+        HttpJson.Response unkeyed = http.post("/orders/" + id + "/cancel", "");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(202);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(unkeyed.status()).as("without the key, a second cancel is refused").isEqualTo(409);
+        String missing = "o-" + UUID.randomUUID();
+        assertThat(http.post("/orders/" + missing + "/cancel", "", KEY, key).status())
+                .as("another order is another route").isEqualTo(404);
+    }
+
+    @Test
+    void aKeyOutsideTheIdAlphabetIs400NamingTheHeaderAndWritesNothing() {
+        HttpJson.Response answer = http.post("/orders", body("bad-15", "p-1", "1", "1.00"), KEY, "not a key");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("Idempotency-Key");
+        assertThat(http.post("/orders/o-1/cancel", "", KEY, "x".repeat(65)).status()).isEqualTo(400);
+        assertNothingWrittenFor("bad-15");
     }
 
     @Test
@@ -418,6 +561,43 @@ class OrdersApiIT {
                 .filter(c -> c.startsWith("bad-"))
                 .toList();
         assertThat(customers).as("nothing written to Kafka for rejected requests").isEmpty();
+    }
+
+    /** The ids of the customer's orders made so far (every answer is in, so every effect is committed). */
+    private static List<String> createdOrdersOf(String customer) {
+        return TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.ORDERS).stream().map(ConsumerRecord::value)
+                .filter(e -> e.order().customerId().equals(customer) && e.state() == OrderState.CREATED)
+                .map(e -> e.order().id()).toList();
+    }
+
+    /** The order id a POST /orders without id gets under {@code key}: a UUID of the key's scope and the key. */
+    private static String derivedId(String key) {
+        return new Idempotency("anonymous POST /orders", key, "any").derivedId();
+    }
+
+    private static int partitionOf(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % Topics.PARTITIONS;
+    }
+
+    private static String idInAnotherPartitionThan(String key) {
+        return Stream.generate(() -> "o-" + UUID.randomUUID()).filter(id -> partitionOf(id) != partitionOf(key))
+                .findFirst().orElseThrow();
+    }
+
+    private static String idInTheSamePartitionAs(String key) {
+        return Stream.generate(() -> "o-" + UUID.randomUUID()).filter(id -> partitionOf(id) == partitionOf(key))
+                .findFirst().orElseThrow();
+    }
+
+    private static <T> List<T> concurrently(int clients, Supplier<T> call) {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<CompletableFuture<T>> calls = IntStream.range(0, clients)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(call, pool)).toList();
+            return calls.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     static String order(String id, String customer, String product, int quantity, String price) {

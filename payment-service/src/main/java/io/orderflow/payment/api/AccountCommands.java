@@ -29,7 +29,9 @@ final class AccountCommands {
         return gateway.send(customerId, command.commandId(), command).thenApplyAsync(result -> switch (result.status()) {
             case APPLIED, DUPLICATE -> reads.current(customerId);
             case CONFLICT -> throw ApiException.conflict(result.detail());
-            case NOT_FOUND -> throw new IllegalStateException("setting a balance cannot answer NOT_FOUND");
+            // A PUT carries no Idempotency-Key, so KEY_REUSED cannot come back either.
+            case NOT_FOUND, KEY_REUSED ->
+                    throw new IllegalStateException("setting a balance cannot answer " + result.status());
         });
     }
 }

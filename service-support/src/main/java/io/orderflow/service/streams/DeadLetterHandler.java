@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,6 +57,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     public static final String STAGE = "dlq.stage";
     public static final String OUTPUT_TOPIC = "dlq.output.topic";
     public static final String VALUE_OMITTED = "dlq.value.omitted";
+    /** The longest reason kept in a dead letter's header and log line. */
+    static final int MAX_REASON_CHARS = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
     /** One producer per application and broker, shared by the handler instances of all stream threads. */
@@ -137,21 +140,30 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 
     private boolean deadLetter(String stage, String topic, int partition, long offset, byte[] key, byte[] value,
             Headers sourceHeaders, Exception exception) {
-        String reason = String.valueOf(exception.getMessage());
+        String reason = reasonOf(exception);
         log.warn("dead-lettering record {}-{}@{} ({} failed): {}", topic, partition, offset, stage, reason);
-        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(deadLetterTopic, key, value);
+        Headers headers = new RecordHeaders();
         if (sourceHeaders != null) {
-            sourceHeaders.forEach(h -> dead.headers().add(h));
+            sourceHeaders.forEach(headers::add);
         }
-        dead.headers()
-                .add(REASON, utf8(reason))
+        headers.add(REASON, utf8(reason))
                 .add(EXCEPTION, utf8(exception.getClass().getName()))
                 .add(STAGE, utf8(stage))
                 .add(SOURCE_TOPIC, utf8(String.valueOf(topic)))
                 .add(SOURCE_PARTITION, utf8(String.valueOf(partition)))
                 .add(SOURCE_OFFSET, utf8(String.valueOf(offset)));
         try {
-            producer.send(dead).get(30, TimeUnit.SECONDS);
+            try {
+                send(key, value, headers);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RecordTooLargeException) || value == null) {
+                    throw e;
+                }
+                // A record near the size limit plus the dead letter's headers is over it: keep the reason and
+                // where the record is (it stays on its topic for the topic's retention), not its bytes.
+                headers.add(VALUE_OMITTED, utf8("too large with the dead-letter headers: " + value.length + " bytes"));
+                send(key, null, headers);
+            }
             Metrics.counter("orderflow.dead.letters", "topic", String.valueOf(topic), "stage", stage).increment();
             return true;
         } catch (Exception e) {
@@ -159,6 +171,20 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
                     deadLetterTopic, e);
             return false;
         }
+    }
+
+    private void send(byte[] key, byte[] value, Headers headers) throws Exception {
+        producer.send(new ProducerRecord<>(deadLetterTopic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The exception's message, cut to {@link #MAX_REASON_CHARS}: a message may quote the bad input (a 900 KB id),
+     * and a reason as large as the record would make the dead letter itself too large to write.
+     */
+    static String reasonOf(Exception exception) {
+        String reason = String.valueOf(exception.getMessage());
+        return reason.length() <= MAX_REASON_CHARS ? reason
+                : reason.substring(0, MAX_REASON_CHARS) + "... (" + reason.length() + " characters)";
     }
 
     private static byte[] utf8(String text) {

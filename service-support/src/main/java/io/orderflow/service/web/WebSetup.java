@@ -1,19 +1,26 @@
 package io.orderflow.service.web;
 
 import io.orderflow.events.serde.EventJson;
+import io.orderflow.service.idempotency.IdempotencyKeyResolver;
 import io.orderflow.service.trace.TraceFilter;
+import java.util.List;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The REST edge every service shares: strict JSON, a 64 KiB body limit, problem details for every error. */
+/**
+ * The REST edge every service shares: strict JSON, a 64 KiB body limit, problem details for every error, the
+ * {@code Idempotency-Key} header as a controller parameter.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 public class WebSetup {
@@ -34,6 +41,17 @@ public class WebSetup {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    /** Controller methods of POSTs take an {@code IdempotencyKey} parameter: the request's header, checked. */
+    @Bean
+    WebMvcConfigurer idempotencyKeys() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new IdempotencyKeyResolver());
+            }
+        };
     }
 
     @Bean

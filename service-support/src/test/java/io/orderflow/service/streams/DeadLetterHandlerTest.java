@@ -10,7 +10,7 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
 import org.junit.jupiter.api.Test;
 
-/** The production stage's one decision without a broker: a retriable send error is retried, not dead-lettered. */
+/** Decisions without a broker: a retriable send error is retried, not dead-lettered; a reason is kept short. */
 class DeadLetterHandlerTest {
 
     // Not configured: a retriable error must not reach the dead-letter producer at all.
@@ -25,5 +25,17 @@ class DeadLetterHandlerTest {
                 .isEqualTo(ProductionExceptionHandlerResponse.RETRY);
         assertThat(handler.handle(context, record, new NotEnoughReplicasException("one replica down")))
                 .isEqualTo(ProductionExceptionHandlerResponse.RETRY);
+    }
+
+    @Test
+    void aReasonThatQuotesHugeInputIsCutSoTheDeadLetterStillFits() {
+        String huge = "invalid ReserveStock: orderId must be 1-64 characters, was " + "x".repeat(900_000);
+
+        String reason = DeadLetterHandler.reasonOf(new IllegalArgumentException(huge));
+
+        assertThat(reason).startsWith("invalid ReserveStock: orderId must be 1-64 characters, was xxx")
+                .endsWith("... (" + huge.length() + " characters)")
+                .hasSizeLessThan(DeadLetterHandler.MAX_REASON_CHARS + 40);
+        assertThat(DeadLetterHandler.reasonOf(new IllegalStateException("short"))).isEqualTo("short");
     }
 }

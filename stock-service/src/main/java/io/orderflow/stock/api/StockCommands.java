@@ -28,7 +28,9 @@ final class StockCommands {
             // The answer is read after the commit, so the store already holds (at least) this change.
             case APPLIED -> reads.current(productId);
             case CONFLICT -> throw ApiException.conflict(result.detail());
-            case DUPLICATE, NOT_FOUND -> throw new IllegalStateException("setting stock cannot answer " + result.status());
+            // A PUT carries no Idempotency-Key, so KEY_REUSED cannot come back either.
+            case DUPLICATE, NOT_FOUND, KEY_REUSED ->
+                    throw new IllegalStateException("setting stock cannot answer " + result.status());
         });
     }
 }
