@@ -112,7 +112,7 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
                     gc += usage.gcSeconds();
                 }
             }
-            out.printf("  (JIT % and GC %: share of each process's CPU in its compiler and collector threads; the suite's:"
+            out.printf("  (JIT %% and GC %%: share of each process's CPU in its compiler and collector threads; the suite's:"
                     + " JIT %.1f%%, GC %.1f%%)%n", percentOf(jit, cpu), percentOf(gc, cpu));
             out.printf("  the suite (broker and services) used %.1f ms of CPU per final order, the benchmark itself %.2f ms%n",
                     phase.suiteCpuMsPerFinalOrder(), phase.benchmarkCpuMsPerFinalOrder());
