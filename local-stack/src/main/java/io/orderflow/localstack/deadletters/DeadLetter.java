@@ -101,8 +101,8 @@ record DeadLetter(String dlqTopic, int partition, long offset, long timestamp, b
     Optional<String> whyNotReplayable() {
         String topic = replayTopic();
         if (valueOmitted() != null) {
-            return Optional.of("value omitted (" + valueOmitted() + "): there is nothing to publish; the input is still at "
-                    + source() + " for that topic's retention");
+            return Optional.of("value omitted (" + valueOmitted() + "): there is nothing to publish; the input is"
+                    + " still at " + source() + " for that topic's retention");
         }
         if (topic == null || topic.isBlank()) {
             return Optional.of("its headers do not say where it came from (" + DeadLetterHeaders.SOURCE_TOPIC

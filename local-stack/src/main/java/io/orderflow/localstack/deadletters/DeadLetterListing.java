@@ -24,7 +24,8 @@ final class DeadLetterListing {
             reason = "[replay of " + letter.replayedFrom() + "] " + reason;
         }
         return FORMAT.formatted(letter.position(), Instant.ofEpochMilli(letter.timestamp()), orDash(letter.stage()),
-                letter.source(), orDash(letter.replayTopic()), key(letter.key()), value(letter), reason).stripTrailing();
+                letter.source(), orDash(letter.replayTopic()), key(letter.key()), value(letter), reason)
+                .stripTrailing();
     }
 
     static String value(DeadLetter letter) {
@@ -62,6 +63,15 @@ final class DeadLetterListing {
             more = true;
         }
         return printable(text) + (more ? " ..." : "");
+    }
+
+    /** {@code 1 dead letter}, {@code 2 dead letters}. */
+    static String count(int n, String one) {
+        return count(n, one, one + "s");
+    }
+
+    static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private static String printable(String text) {

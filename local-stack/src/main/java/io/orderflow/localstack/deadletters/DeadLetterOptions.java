@@ -137,10 +137,12 @@ record DeadLetterOptions(Command command, String service, String bootstrap, Path
         Command command = switch (positional.get(0)) {
             case "list" -> Command.LIST;
             case "replay" -> Command.REPLAY;
-            default -> throw new IllegalArgumentException("Unknown command: " + positional.get(0) + " (list or replay)");
+            default -> throw new IllegalArgumentException(
+                    "Unknown command: " + positional.get(0) + " (list or replay)");
         };
         if (positional.size() < 2) {
-            throw new IllegalArgumentException("Missing service (one of " + String.join(", ", OrderflowService.moduleNames()) + ")");
+            throw new IllegalArgumentException(
+                    "Missing service (one of " + String.join(", ", OrderflowService.moduleNames()) + ")");
         }
         if (positional.size() > 2) {
             throw new IllegalArgumentException("Unexpected argument: " + positional.get(2));

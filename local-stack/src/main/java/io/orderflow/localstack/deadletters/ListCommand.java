@@ -17,25 +17,19 @@ final class ListCommand {
             shown.forEach(letter -> out.println(DeadLetterListing.line(letter)));
         }
         StringBuilder summary = new StringBuilder();
-        summary.append(count(distinct.distinct().size(), "dead letter")).append(" in ").append(options.deadLetterTopic());
+        summary.append(DeadLetterListing.count(distinct.distinct().size(), "dead letter"))
+                .append(" in ").append(options.deadLetterTopic());
         if (options.fromOffset() > 0) {
             summary.append(" from offset ").append(options.fromOffset());
         }
         if (!distinct.copies().isEmpty()) {
-            summary.append(" (").append(count(distinct.copies().size(), "second copy", "second copies"))
+            summary.append(" (")
+                    .append(DeadLetterListing.count(distinct.copies().size(), "second copy", "second copies"))
                     .append(" of the same failure left out)");
         }
         if (shown.size() < distinct.distinct().size()) {
             summary.append("; the first ").append(shown.size()).append(" shown");
         }
         out.println(summary);
-    }
-
-    static String count(int n, String one) {
-        return count(n, one, one + "s");
-    }
-
-    static String count(int n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
     }
 }

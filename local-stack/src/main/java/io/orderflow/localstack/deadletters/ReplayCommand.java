@@ -32,7 +32,8 @@ final class ReplayCommand {
         ReplayPlan plan = ReplayPlan.of(chosen(options, letters), options.all());
         if (!options.all() && !plan.refused().isEmpty()) {
             StringBuilder message = new StringBuilder("nothing written: ");
-            message.append(ListCommand.count(plan.refused().size(), "chosen dead letter")).append(" cannot be replayed:");
+            message.append(DeadLetterListing.count(plan.refused().size(), "chosen dead letter"))
+                    .append(" cannot be replayed:");
             plan.refused().forEach(skip -> message.append("\n  ").append(skip.letter().position()).append(": ")
                     .append(skip.why()));
             throw new IllegalStateException(message.toString());
@@ -45,23 +46,36 @@ final class ReplayCommand {
             return;
         }
         if (options.dryRun()) {
-            for (DeadLetter letter : plan.replay()) {
-                out.println("would replay " + letter.position() + " -> " + target(letter.replayRecord()) + " " + what(letter));
-            }
-            out.println("dry run: " + ListCommand.count(plan.replay().size(), "dead letter") + " would be replayed, "
-                    + "nothing written");
-            return;
+            dryRun(plan, out);
+        } else {
+            write(plan, settings, out);
+            out.println("replayed " + DeadLetterListing.count(plan.replay().size(), "dead letter") + " from "
+                    + options.deadLetterTopic());
         }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.producer(),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+    }
+
+    private static void dryRun(ReplayPlan plan, PrintStream out) {
+        for (DeadLetter letter : plan.replay()) {
+            out.println("would replay " + letter.position() + " -> " + target(letter.replayRecord()) + " "
+                    + what(letter));
+        }
+        out.println("dry run: " + DeadLetterListing.count(plan.replay().size(), "dead letter")
+                + " would be replayed, nothing written");
+    }
+
+    private static void write(ReplayPlan plan, KafkaClientSettings settings, PrintStream out) {
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.producer(), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        try {
             for (DeadLetter letter : plan.replay()) {
                 RecordMetadata written = send(producer, letter, settings);
                 out.println("replayed " + letter.position() + " -> " + written.topic() + "-" + written.partition() + "@"
                         + written.offset() + " " + what(letter));
             }
+        } finally {
+            // close() alone waits without limit for a write still in flight (after a failure, say).
+            producer.close(settings.timeout());
         }
-        out.println("replayed " + ListCommand.count(plan.replay().size(), "dead letter") + " from "
-                + options.deadLetterTopic());
     }
 
     private static List<DeadLetter> chosen(DeadLetterOptions options, List<DeadLetter> letters) {
