@@ -4,10 +4,10 @@ import static io.orderflow.e2e.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.events.topics.DeadLetterHeaders;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.localstack.KafkaBrokerProcess;
-import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TopicProbe;
@@ -117,11 +117,11 @@ class PoisonRecordsIT {
         ConsumerRecord<String, byte[]> huge = TopicProbe.readAll(suite.bootstrapServers(), new Topic<>(
                         Topics.deadLetterTopic("stock-service"), "any", Serdes.String(), Serdes.ByteArray(), "dead letters"), true)
                 .stream().filter(r -> "poison-huge".equals(r.key())
-                        && Topics.STOCK_REQUESTS.name().equals(header(r, DeadLetterHandler.SOURCE_TOPIC)))
+                        && Topics.STOCK_REQUESTS.name().equals(header(r, DeadLetterHeaders.SOURCE_TOPIC)))
                 .findFirst().orElseThrow();
-        assertThat(header(huge, DeadLetterHandler.VALUE_OMITTED)).isNotEmpty();
+        assertThat(header(huge, DeadLetterHeaders.VALUE_OMITTED)).isNotEmpty();
         assertThat(huge.value()).isNull();
-        assertThat(header(huge, DeadLetterHandler.REASON)).hasSizeLessThan(1_100);
+        assertThat(header(huge, DeadLetterHeaders.REASON)).hasSizeLessThan(1_100);
     }
 
     private static Map<String, byte[]> poison() {
@@ -153,7 +153,7 @@ class PoisonRecordsIT {
                         Topics.deadLetterTopic(service), "any", Serdes.String(), Serdes.ByteArray(), "dead letters"), true)
                         .stream())
                 .filter(r -> r.key() != null)
-                .collect(Collectors.groupingBy(r -> header(r, DeadLetterHandler.SOURCE_TOPIC),
+                .collect(Collectors.groupingBy(r -> header(r, DeadLetterHeaders.SOURCE_TOPIC),
                         Collectors.mapping(ConsumerRecord::key, Collectors.toSet())));
     }
 

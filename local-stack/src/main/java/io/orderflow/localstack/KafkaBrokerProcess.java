@@ -32,6 +32,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaBrokerProcess {
 
     static final String HOST = "127.0.0.1";
+    /**
+     * The launcher's log4j2.xml by name: log4j2 prefers any log4j2.yaml on the class path to it, and a test class
+     * path carries Kafka's test jars, whose log4j2.yaml turns all logging off.
+     */
+    private static final String LOG_CONFIG = "-Dlog4j2.configurationFile=log4j2.xml";
 
     private final Path kafkaDir;
     private final Path logFile;
@@ -157,7 +162,7 @@ public final class KafkaBrokerProcess {
             Files.writeString(clusterIdFile, id + "\n");
         }
         String clusterId = Files.readString(clusterIdFile).trim();
-        List<String> command = new ArrayList<>(List.of(ProcessSupport.javaExecutable(), "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(ProcessSupport.javaExecutable(), "-Xmx256m", LOG_CONFIG,
                 "-cp", classpath, "kafka.tools.StorageTool",
                 "format", "-t", clusterId, "-c", serverPropertiesFile().toString()));
         if (clusterNode == null) {
@@ -186,7 +191,7 @@ public final class KafkaBrokerProcess {
         formatStorageIfNeeded();
         String maxHeap = clusterNode == null ? "512m" : clusterNode.maxHeap();
         process = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx" + maxHeap,
-                "-Dorderflow.log.level=INFO", "-Djava.awt.headless=true",
+                LOG_CONFIG, "-Dorderflow.log.level=INFO", "-Djava.awt.headless=true",
                 "-cp", classpath, "kafka.Kafka", serverPropertiesFile().toString()), logFile, Map.of());
     }
 

@@ -4,8 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The five services and the ports their first instance gets, so URLs stay the same from run to run. */
-enum OrderflowService {
+/**
+ * The five services and the ports their first instance gets, so URLs stay the same from run to run. Public for
+ * the dead-letter tool, which takes a service name.
+ */
+public enum OrderflowService {
     ORDERS("orders-service", 8081),
     BASKET("basket-service", 8082),
     PAYMENT("payment-service", 8083),
@@ -21,7 +24,7 @@ enum OrderflowService {
     }
 
     /** The Maven module, which is also the Streams application id and the dead-letter topic prefix. */
-    String moduleName() {
+    public String moduleName() {
         return moduleName;
     }
 
@@ -29,11 +32,11 @@ enum OrderflowService {
         return defaultPort;
     }
 
-    static Optional<OrderflowService> byModuleName(String name) {
+    public static Optional<OrderflowService> byModuleName(String name) {
         return Arrays.stream(values()).filter(s -> s.moduleName.equals(name)).findFirst();
     }
 
-    static List<String> moduleNames() {
+    public static List<String> moduleNames() {
         return Arrays.stream(values()).map(OrderflowService::moduleName).toList();
     }
 }

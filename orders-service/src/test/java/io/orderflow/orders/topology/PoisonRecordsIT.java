@@ -3,11 +3,11 @@ package io.orderflow.orders.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.events.topics.DeadLetterHeaders;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.orders.OrdersServiceApplication;
 import io.orderflow.orders.OrdersServiceTestProperties;
-import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TestKafka;
@@ -59,15 +59,15 @@ class PoisonRecordsIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dead = TopicProbe.readAll(bootstrap, DLQ);
             Map<String, String> reasons = dead.stream().collect(Collectors.toMap(ConsumerRecord::key,
-                    r -> header(r, DeadLetterHandler.REASON), (a, b) -> a));
+                    r -> header(r, DeadLetterHeaders.REASON), (a, b) -> a));
             assertThat(reasons.keySet()).containsAll(poison.keySet());
             assertThat(reasons.get("poison-not-json")).contains("not JSON");
             assertThat(reasons.get("poison-unknown-type")).contains("unknown type");
             assertThat(reasons.get("poison-future")).contains("newer");
             assertThat(reasons.get("poison-missing-field")).contains("invalid CancelOrder");
             ConsumerRecord<String, String> one = dead.stream().filter(r -> r.key().equals("poison-not-json")).findFirst().orElseThrow();
-            assertThat(header(one, DeadLetterHandler.SOURCE_TOPIC)).isEqualTo(Topics.ORDER_COMMANDS.name());
-            assertThat(header(one, DeadLetterHandler.SOURCE_OFFSET)).isNotBlank();
+            assertThat(header(one, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.ORDER_COMMANDS.name());
+            assertThat(header(one, DeadLetterHeaders.SOURCE_OFFSET)).isNotBlank();
         });
         assertThat(http.get("/actuator/prometheus").body()).contains("orderflow_dead_letters_total");
     }

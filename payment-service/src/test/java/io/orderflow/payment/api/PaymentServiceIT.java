@@ -9,10 +9,10 @@ import io.orderflow.events.payment.CapturePayment;
 import io.orderflow.events.payment.HoldPayment;
 import io.orderflow.events.payment.PaymentRequest;
 import io.orderflow.events.payment.ReleasePayment;
+import io.orderflow.events.topics.DeadLetterHeaders;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.PaymentServiceApplication;
-import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.ConsumerProgress;
@@ -284,7 +284,7 @@ class PaymentServiceIT {
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             Map<String, String> reasons = TopicProbe.readAll(bootstrap, DEAD_LETTERS).stream()
-                    .collect(Collectors.toMap(ConsumerRecord::key, r -> header(r, DeadLetterHandler.REASON), (a, b) -> a));
+                    .collect(Collectors.toMap(ConsumerRecord::key, r -> header(r, DeadLetterHeaders.REASON), (a, b) -> a));
             assertThat(reasons.get(poisonRequest)).contains("not JSON");
             assertThat(reasons.get(poisonCommand)).contains("invalid SetBalance");
             assertThat(reasons.get(customer)).contains("cannot release 0.01").contains("holds only 0.00");

@@ -1,6 +1,16 @@
 package io.orderflow.service.streams;
 
+import static io.orderflow.events.topics.DeadLetterHeaders.EXCEPTION;
+import static io.orderflow.events.topics.DeadLetterHeaders.OUTPUT_TOPIC;
+import static io.orderflow.events.topics.DeadLetterHeaders.REASON;
+import static io.orderflow.events.topics.DeadLetterHeaders.SOURCE_OFFSET;
+import static io.orderflow.events.topics.DeadLetterHeaders.SOURCE_PARTITION;
+import static io.orderflow.events.topics.DeadLetterHeaders.SOURCE_TOPIC;
+import static io.orderflow.events.topics.DeadLetterHeaders.STAGE;
+import static io.orderflow.events.topics.DeadLetterHeaders.VALUE_OMITTED;
+
 import io.micrometer.core.instrument.Metrics;
+import io.orderflow.events.topics.DeadLetterHeaders;
 import io.orderflow.events.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -30,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * A poison record must not stop a service. This handler, for records that cannot be read, records whose
  * processing throws, and output records that cannot be serialized or that the producer refuses (too large,
  * invalid), logs the record's topic/partition/offset and the reason, copies it to the service's dead-letter
- * topic ({@code <application.id>-dlq}) with the reason in headers, counts it in {@code orderflow.dead.letters},
- * and lets the Streams app go on with the next record. A retriable send error (a timeout, not enough
- * replicas) is not a poison record: the task retries it from its last commit.
+ * topic ({@code <application.id>-dlq}) with the reason in headers ({@link DeadLetterHeaders}), counts it in
+ * {@code orderflow.dead.letters}, and lets the Streams app go on with the next record. A retriable send error
+ * (a timeout, not enough replicas) is not a poison record: the task retries it from its last commit.
  *
  * <p>The dead-letter write is confirmed before the app goes on; if it cannot be written the handler answers
  * FAIL, because skipping a record that was not kept anywhere would lose it. It is written by a producer of its
@@ -49,14 +59,6 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler,
         ProductionExceptionHandler {
 
-    public static final String REASON = "dlq.reason";
-    public static final String EXCEPTION = "dlq.exception";
-    public static final String SOURCE_TOPIC = "dlq.source.topic";
-    public static final String SOURCE_PARTITION = "dlq.source.partition";
-    public static final String SOURCE_OFFSET = "dlq.source.offset";
-    public static final String STAGE = "dlq.stage";
-    public static final String OUTPUT_TOPIC = "dlq.output.topic";
-    public static final String VALUE_OMITTED = "dlq.value.omitted";
     /** The longest reason kept in a dead letter's header and log line. */
     static final int MAX_REASON_CHARS = 1_000;
 

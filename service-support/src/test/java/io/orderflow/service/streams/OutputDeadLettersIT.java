@@ -3,6 +3,7 @@ package io.orderflow.service.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.events.topics.DeadLetterHeaders;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.service.ServiceSupport;
@@ -73,25 +74,25 @@ class OutputDeadLettersIT {
 
         List<ConsumerRecord<String, String>> dead = TopicProbe.readAll(bootstrap, DLQ);
         ConsumerRecord<String, String> tooLarge = only(dead, "production");
-        assertThat(header(tooLarge, DeadLetterHandler.EXCEPTION)).endsWith("RecordTooLargeException");
-        assertThat(header(tooLarge, DeadLetterHandler.OUTPUT_TOPIC)).isEqualTo(OUT.name());
-        assertThat(header(tooLarge, DeadLetterHandler.SOURCE_TOPIC)).isEqualTo(IN.name());
-        assertThat(header(tooLarge, DeadLetterHandler.SOURCE_OFFSET)).isEqualTo("1");
-        assertThat(header(tooLarge, DeadLetterHandler.VALUE_OMITTED)).contains(String.valueOf(TOO_LARGE));
+        assertThat(header(tooLarge, DeadLetterHeaders.EXCEPTION)).endsWith("RecordTooLargeException");
+        assertThat(header(tooLarge, DeadLetterHeaders.OUTPUT_TOPIC)).isEqualTo(OUT.name());
+        assertThat(header(tooLarge, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(IN.name());
+        assertThat(header(tooLarge, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("1");
+        assertThat(header(tooLarge, DeadLetterHeaders.VALUE_OMITTED)).contains(String.valueOf(TOO_LARGE));
         assertThat(tooLarge.key()).isEqualTo("same-key");
         assertThat(tooLarge.value()).isNull();
 
         ConsumerRecord<String, String> unserializable = only(dead, "serialization");
-        assertThat(header(unserializable, DeadLetterHandler.REASON)).contains("refuses");
-        assertThat(header(unserializable, DeadLetterHandler.OUTPUT_TOPIC)).isEqualTo(OUT.name());
-        assertThat(header(unserializable, DeadLetterHandler.SOURCE_OFFSET)).isEqualTo("2");
+        assertThat(header(unserializable, DeadLetterHeaders.REASON)).contains("refuses");
+        assertThat(header(unserializable, DeadLetterHeaders.OUTPUT_TOPIC)).isEqualTo(OUT.name());
+        assertThat(header(unserializable, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("2");
         assertThat(unserializable.value()).as("the input that produced it").isEqualTo("unserializable");
         assertThat(health.isAlive()).isTrue();
     }
 
     private static ConsumerRecord<String, String> only(List<ConsumerRecord<String, String>> dead, String stage) {
         List<ConsumerRecord<String, String>> atStage = dead.stream()
-                .filter(r -> stage.equals(header(r, DeadLetterHandler.STAGE))).toList();
+                .filter(r -> stage.equals(header(r, DeadLetterHeaders.STAGE))).toList();
         assertThat(atStage).as("dead letters of stage " + stage).hasSize(1);
         return atStage.get(0);
     }

@@ -11,9 +11,9 @@ import io.orderflow.events.stock.DeductStock;
 import io.orderflow.events.stock.ReleaseStock;
 import io.orderflow.events.stock.ReserveStock;
 import io.orderflow.events.stock.StockRequest;
+import io.orderflow.events.topics.DeadLetterHeaders;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
-import io.orderflow.service.streams.DeadLetterHandler;
 import io.orderflow.stock.StockServiceApplication;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
@@ -229,7 +229,7 @@ class StockServiceIT {
 
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(
                 () -> TopicProbe.readAll(TestKafka.bootstrapServers(), DEAD_LETTERS).stream()
-                        .map(r -> r.headers().lastHeader(DeadLetterHandler.REASON))
+                        .map(r -> r.headers().lastHeader(DeadLetterHeaders.REASON))
                         .filter(Objects::nonNull)
                         .map(Header::value)
                         .anyMatch(reason -> expected.equals(new String(reason, StandardCharsets.UTF_8))));

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Lists a service's dead letters (<service>-dlq) and replays chosen ones once their cause is fixed.
+# Needs nothing but Java 17. Builds the tool first when it is missing (or with --build).
+# ./dead-letters.sh --help lists the commands and options; docs/operations.md ("Dead letters") says when to use them.
+set -euo pipefail
+
+# No cd: a relative --command-config FILE is the caller's.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+build=false
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --build) build=true ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+java_cmd=java
+if [[ -n "${JAVA_HOME:-}" ]]; then
+  java_cmd="$JAVA_HOME/bin/java"
+fi
+
+classes="$root/local-stack/target/classes"
+if [[ ! -f "$classes/io/orderflow/localstack/deadletters/DeadLetters.class" || ! -d "$root/local-stack/target/lib" ]]; then
+  build=true
+fi
+
+if [[ "$build" == true ]]; then
+  maven=(-q -B -DskipTests -pl local-stack -am package)
+  echo "Building the dead-letter tool (./mvnw ${maven[*]})..." >&2
+  # Offline first: with the dependencies already in ~/.m2 no network is needed; online only if that fails.
+  if ! (cd "$root" && ./mvnw -o "${maven[@]}" > /dev/null 2>&1); then
+    (cd "$root" && ./mvnw "${maven[@]}") >&2
+  fi
+fi
+
+exec "$java_cmd" -cp "$classes:$root/local-stack/target/lib/*" io.orderflow.localstack.deadletters.DeadLetters ${args[@]+"${args[@]}"}
