@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.localstack.KafkaBrokerProcess;
-import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,9 +36,7 @@ class FaultsIT {
     @BeforeAll
     static void start() throws Exception {
         Path dir = Files.createTempDirectory("orderflow-faults-");
-        broker = new KafkaBrokerProcess(dir, FreePorts.next(), FreePorts.next(), System.getProperty("java.class.path"));
-        broker.start();
-        broker.awaitReady(Duration.ofSeconds(90));
+        broker = OwnBroker.start(dir);
         suite = Suite.start(Suite.ALL, Map.of(), broker.bootstrapServers());
     }
 

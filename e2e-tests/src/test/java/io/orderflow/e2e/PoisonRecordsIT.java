@@ -8,7 +8,6 @@ import io.orderflow.events.topics.DeadLetterHeaders;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.localstack.KafkaBrokerProcess;
-import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +47,7 @@ class PoisonRecordsIT {
     static void start() throws Exception {
         // A broker of its own: the poison stays out of the topics the other suites read.
         Path dir = Files.createTempDirectory("orderflow-poison-");
-        broker = new KafkaBrokerProcess(dir, FreePorts.next(), FreePorts.next(), System.getProperty("java.class.path"));
-        broker.start();
-        broker.awaitReady(Duration.ofSeconds(90));
+        broker = OwnBroker.start(dir);
         suite = Suite.start(Suite.ALL, Map.of(), broker.bootstrapServers());
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.localstack.KafkaBrokerProcess;
-import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,10 +44,7 @@ class UpgradeIT {
         Path root = Suite.projectRoot();
         previousBuild = root.resolve("e2e-tests/target/upgrade-from-" + ref);
         dataDir = Files.createTempDirectory("orderflow-upgrade-");
-        broker = new KafkaBrokerProcess(dataDir.resolve("kafka"), FreePorts.next(), FreePorts.next(),
-                System.getProperty("java.class.path"));
-        broker.start();
-        broker.awaitReady(Duration.ofSeconds(90));
+        broker = OwnBroker.start(dataDir.resolve("kafka"));
         if (!Files.exists(previousBuild.resolve("orders-service/target"))) {
             System.out.println("[upgrade] building " + ref + " in " + previousBuild + " (a git worktree)");
             run(root, "git", "worktree", "add", "--force", "--detach", previousBuild.toString(), ref);

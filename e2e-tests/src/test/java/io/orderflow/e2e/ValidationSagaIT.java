@@ -5,6 +5,7 @@ import static io.orderflow.e2e.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.testsupport.concurrency.Concurrently;
 import io.orderflow.testsupport.http.HttpJson;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -236,20 +234,12 @@ class ValidationSagaIT {
         });
     }
 
-    private List<String> placeConcurrently(int orders, int threads, java.util.function.IntFunction<String> body)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<CompletableFuture<String>> posts = IntStream.range(0, orders)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                        HttpJson.Response answer = suite.orders().post("/orders", body.apply(i));
-                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-                        return answer.json().get("id").asString();
-                    }, pool)).toList();
-            return posts.stream().map(CompletableFuture::join).toList();
-        } finally {
-            pool.shutdown();
-        }
+    private List<String> placeConcurrently(int orders, int threads, java.util.function.IntFunction<String> body) {
+        return Concurrently.call(orders, threads, i -> {
+            HttpJson.Response answer = suite.orders().post("/orders", body.apply(i));
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+            return answer.json().get("id").asString();
+        });
     }
 
     private String finalState(String orderId) {

@@ -13,6 +13,7 @@ import io.orderflow.events.command.CommandStatus;
 import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.testsupport.http.FreePorts;
+import io.orderflow.testsupport.concurrency.Concurrently;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TestKafka;
 import io.orderflow.testsupport.kafka.TopicProbe;
@@ -21,10 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,16 +160,8 @@ class BasketServiceIT {
     @Test
     void theHundredAndFirstLineIs409EvenWhenTheFirstHundredRaceEachOther() {
         String customer = newCustomer();
-        ExecutorService clients = Executors.newFixedThreadPool(10);
-        try {
-            List<CompletableFuture<Integer>> adds = IntStream.rangeClosed(1, 100)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(
-                            () -> http.post(items(customer), item("p-" + i, 1, "1.00")).status(), clients))
-                    .toList();
-            assertThat(adds.stream().map(CompletableFuture::join)).containsOnly(200);
-        } finally {
-            clients.shutdown();
-        }
+        List<Integer> adds = Concurrently.call(100, 10, i -> http.post(items(customer), item("p-" + (i + 1), 1, "1.00")).status());
+        assertThat(adds).containsOnly(200);
 
         HttpJson.Response extra = http.post(items(customer), item("p-101", 1, "1.00"));
 
@@ -239,7 +228,7 @@ class BasketServiceIT {
     void eightConcurrentRetriesOfOneAddAddOnce() {
         String customer = newCustomer();
 
-        List<HttpJson.Response> answers = concurrently(8, () -> http.post(items(customer), item("p-1", 3, "2.00"), KEY, "add-1"));
+        List<HttpJson.Response> answers = Concurrently.call(8, () -> http.post(items(customer), item("p-1", 3, "2.00"), KEY, "add-1"));
 
         assertThat(answers).extracting(HttpJson.Response::status).containsOnly(200);
         assertThat(answers).extracting(HttpJson.Response::body).containsOnly(answers.get(0).body());
@@ -269,7 +258,7 @@ class BasketServiceIT {
         String customer = newCustomer();
         http.post(items(customer), item("p-1", 1, "1.00"));
 
-        List<HttpJson.Response> answers = concurrently(8,
+        List<HttpJson.Response> answers = Concurrently.call(8,
                 () -> http.post("/baskets/" + customer + "/checkout", "", KEY, "checkout-1"));
 
         assertThat(answers).extracting(HttpJson.Response::status).containsOnly(202);
@@ -296,16 +285,6 @@ class BasketServiceIT {
         assertNothingWrittenForBadCustomers();
     }
 
-    private static <T> List<T> concurrently(int clients, java.util.function.Supplier<T> call) {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<CompletableFuture<T>> calls = IntStream.range(0, clients)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(call, pool)).toList();
-            return calls.stream().map(CompletableFuture::join).toList();
-        } finally {
-            pool.shutdown();
-        }
-    }
 
     private static List<BasketCommand> commandsOf(String customer) {
         return TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.BASKET_COMMANDS).stream()

@@ -13,6 +13,7 @@ import io.orderflow.events.topics.Topics;
 import io.orderflow.orders.OrdersServiceApplication;
 import io.orderflow.orders.OrdersServiceTestProperties;
 import io.orderflow.testsupport.http.FreePorts;
+import io.orderflow.testsupport.concurrency.Concurrently;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.http.RawHttp;
 import io.orderflow.testsupport.kafka.TestKafka;
@@ -28,11 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Utils;
@@ -204,8 +200,8 @@ class OrdersApiIT {
         String customer = "c-" + UUID.randomUUID();
         String id = idInAnotherPartitionThan(derivedId(key2));
 
-        List<HttpJson.Response> withoutId = concurrently(8, () -> http.post("/orders", body(customer, "p-1", "1", "1.00"), KEY, key));
-        List<HttpJson.Response> withId = concurrently(8, () -> http.post("/orders", order(id, customer, "p-1", 1, "1.00"), KEY, key2));
+        List<HttpJson.Response> withoutId = Concurrently.call(8, () -> http.post("/orders", body(customer, "p-1", "1", "1.00"), KEY, key));
+        List<HttpJson.Response> withId = Concurrently.call(8, () -> http.post("/orders", order(id, customer, "p-1", 1, "1.00"), KEY, key2));
 
         for (List<HttpJson.Response> answers : List.of(withoutId, withId)) {
             assertThat(answers).extracting(HttpJson.Response::status).containsOnly(201);
@@ -589,16 +585,6 @@ class OrdersApiIT {
                 .findFirst().orElseThrow();
     }
 
-    private static <T> List<T> concurrently(int clients, Supplier<T> call) {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<CompletableFuture<T>> calls = IntStream.range(0, clients)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(call, pool)).toList();
-            return calls.stream().map(CompletableFuture::join).toList();
-        } finally {
-            pool.shutdown();
-        }
-    }
 
     static String order(String id, String customer, String product, int quantity, String price) {
         return "{\"id\":\"" + id + "\",\"customerId\":\"" + customer + "\",\"items\":[{\"productId\":\"" + product
