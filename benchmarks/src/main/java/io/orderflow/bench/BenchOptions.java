@@ -40,7 +40,8 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
     static final String USAGE = """
             Usage: benchmarks/run.sh [--build] [options]
                    benchmarks/run.sh [--build] --compare REF [--repeat N] [options]
-              --warmup 20s            closed-loop warm-up, not measured (default 20s)
+              --warmup 180s           closed-loop warm-up, not measured (default 180s: six JVMs on two cores
+                                      compile for minutes; the report's JIT % says if it was enough)
               --duration 60s          measured closed-loop window at maximum rate (default 60s)
               --open-duration 60s     measured open-loop window (default: same as --duration)
               --rate N                open-loop orders/s (default: --rate-fraction of the measured maximum)
@@ -107,7 +108,8 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
 
     /** @throws IllegalArgumentException with a message for the user; {@code null} means --help */
     static BenchOptions parse(List<String> args, Path defaultOutDir) {
-        Duration warmup = Duration.ofSeconds(20);
+        // Shorter warm-ups measure the JIT compilers: with 15-45 s they took 26-47% of the suite's CPU.
+        Duration warmup = Duration.ofSeconds(180);
         Duration closed = Duration.ofSeconds(60);
         Duration open = null;
         double rate = 0;

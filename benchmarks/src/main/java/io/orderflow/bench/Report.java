@@ -114,6 +114,10 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
             }
             out.printf("  (JIT %% and GC %%: share of each process's CPU in its compiler and collector threads; the suite's:"
                     + " JIT %.1f%%, GC %.1f%%)%n", percentOf(jit, cpu), percentOf(gc, cpu));
+            if (percentOf(jit, cpu) > WARM_JIT_PERCENT) {
+                out.printf("  NOT WARM: the JIT compilers took more than %.0f%% of the suite's CPU; these figures are largely"
+                        + " warm-up (use a longer --warmup)%n", WARM_JIT_PERCENT);
+            }
             out.printf("  the suite (broker and services) used %.1f ms of CPU per final order, the benchmark itself %.2f ms%n",
                     phase.suiteCpuMsPerFinalOrder(), phase.benchmarkCpuMsPerFinalOrder());
             out.printf("  machine CPU busy %.0f%% of %d cores, %.0f%% of one core used by other processes; load %s -> %s%n",
@@ -152,6 +156,9 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
                 headline.targetThroughputMet() ? "met" : "NOT met", headline.targetLatencyMet() ? "met" : "NOT met");
         out.println("=".repeat(100));
     }
+
+    /** Above this share of the suite's CPU in JIT compiler threads a window is reported as not warm. */
+    static final double WARM_JIT_PERCENT = 15;
 
     private static double percentOf(double part, double whole) {
         return whole > 0 ? 100 * part / whole : 0;

@@ -13,9 +13,10 @@ class BenchOptionsTest {
     private static final Path OUT = Path.of("/tmp/bench-out");
 
     @Test
-    void defaultsMeasureAMinuteOfEachLoopAtHalfTheMaximum() {
+    void defaultsMeasureAMinuteOfEachLoopAtHalfTheMaximumAfterThreeMinutesOfWarmUp() {
         BenchOptions options = BenchOptions.defaults(OUT);
 
+        assertThat(options.warmup()).as("the JIT of six JVMs on two cores needs minutes").isEqualTo(Duration.ofMinutes(3));
         assertThat(options.closedDuration()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.openDuration()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.rate()).isZero();
