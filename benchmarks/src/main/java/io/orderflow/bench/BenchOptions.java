@@ -51,7 +51,7 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
               --max-in-flight 2000    closed loop: orders posted but not final before clients wait (default 2000)
               --max-orders N          at most N orders per phase (default 1000000)
               --customers 200         funded customers, a few poor and one fraud suspect (default 200)
-              --products 50           stocked products, a few scarce (default 50)
+              --products 50           stocked products, a few scarce (default 50; hot keys: --customers 10 --products 5)
               --broker-records N      records per perf-tool run for the broker's limit; 0 skips it (default 300000)
               --out DIR               report.json, .hgrm files, stack data and logs (default benchmarks/target)
               --service-jvm-options S extra JVM flags for every service, e.g. "-XX:+UseSerialGC"
@@ -78,8 +78,9 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
     BenchOptions {
         serviceEnv = Map.copyOf(serviceEnv);
         instances = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instances));
-        if (clients < 1 || maxInFlight < 1 || customers < 10 || products < 10) {
-            throw new IllegalArgumentException("--clients and --max-in-flight must be >= 1, --customers and --products >= 10");
+        // Hot keys: 10 customers and 5 products still leave rich and poor buyers, plentiful and scarce stock.
+        if (clients < 1 || maxInFlight < 1 || customers < 10 || products < 5) {
+            throw new IllegalArgumentException("--clients and --max-in-flight must be >= 1, --customers >= 10, --products >= 5");
         }
         if (rate < 0 || rateFraction <= 0 || rateFraction > 1) {
             throw new IllegalArgumentException("--rate must be >= 0 and --rate-fraction in (0, 1]");

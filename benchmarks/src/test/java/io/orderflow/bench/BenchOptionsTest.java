@@ -3,6 +3,7 @@ package io.orderflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orderflow.events.order.OrderLine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -112,5 +113,20 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--rate"), OUT)).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--fast", "yes"), OUT)).hasMessageContaining("Unknown option");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--service-env", "=1"), OUT)).hasMessageContaining("KEY=VALUE");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--products", "4"), OUT)).hasMessageContaining("--products >= 5");
+    }
+
+    @Test
+    void runsTheHotKeyWorkload() {
+        BenchOptions options = BenchOptions.parse(List.of("--customers", "10", "--products", "5"), OUT);
+
+        assertThat(options.customers()).isEqualTo(10);
+        assertThat(options.products()).isEqualTo(5);
+        Workload hot = new Workload(10, 5, 1);
+        for (long n = 0; n < 1_000; n++) {
+            List<String> products = hot.order(n).lines().stream().map(OrderLine::productId).toList();
+            assertThat(products).doesNotHaveDuplicates();
+            assertThat(products).allMatch(p -> hot.stock().containsKey(p) || hot.unknownProducts().contains(p));
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.orderflow.events.basket.BasketCheckedOut;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.service.idempotency.RememberedAnswers;
+import io.orderflow.service.streams.TopicSources;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -35,7 +36,7 @@ public final class BasketTopology {
                 Serdes.String(), StateSerde.of(Basket.class)));
         builder.addStateStore(RememberedAnswers.storeBuilder());
 
-        KStream<String, BasketOutput> outputs = builder.stream(BASKET_COMMANDS.name(), BASKET_COMMANDS.consumed())
+        KStream<String, BasketOutput> outputs = TopicSources.stream(builder, BASKET_COMMANDS)
                 .process(BasketProcessor::new, Named.as("basket-commands-processor"), BASKETS_STORE,
                         RememberedAnswers.STORE);
 

@@ -51,23 +51,28 @@ public final class Topics {
 
     public static final Topic<String, StockRequest> STOCK_REQUESTS = new Topic<>(
             "stock-requests", "productId", KEY, EventSerde.of(StockRequest.class),
-            "Reservations, releases and deductions for one product of one order (orders-service -> stock-service)");
+            "Reservations, releases and deductions for one product of one order (orders-service -> stock-service)")
+            .keyedBy(StockRequest::productId);
 
     public static final Topic<String, PaymentRequest> PAYMENT_REQUESTS = new Topic<>(
             "payment-requests", "customerId", KEY, EventSerde.of(PaymentRequest.class),
-            "Holds, releases and captures of one order's total (orders-service -> payment-service)");
+            "Holds, releases and captures of one order's total (orders-service -> payment-service)")
+            .keyedBy(PaymentRequest::customerId);
 
     public static final Topic<String, StockCommand> STOCK_COMMANDS = new Topic<>(
             "stock-commands", "productId", KEY, EventSerde.of(StockCommand.class),
-            "Stock level changes (stock-service API -> stock-service topology)");
+            "Stock level changes (stock-service API -> stock-service topology)")
+            .keyedBy(StockCommand::productId);
 
     public static final Topic<String, AccountCommand> ACCOUNT_COMMANDS = new Topic<>(
             "account-commands", "customerId", KEY, EventSerde.of(AccountCommand.class),
-            "Account balance changes (payment-service API -> payment-service topology)");
+            "Account balance changes (payment-service API -> payment-service topology)")
+            .keyedBy(AccountCommand::customerId);
 
     public static final Topic<String, BasketCommand> BASKET_COMMANDS = new Topic<>(
             "basket-commands", "customerId", KEY, EventSerde.of(BasketCommand.class),
-            "Basket changes and checkouts (basket-service API -> basket-service topology)");
+            "Basket changes and checkouts (basket-service API -> basket-service topology)")
+            .keyedBy(BasketCommand::customerId);
 
     public static final Topic<String, CommandResult> ORDER_COMMAND_RESULTS = commandResults("order");
     public static final Topic<String, CommandResult> STOCK_COMMAND_RESULTS = commandResults("stock");

@@ -5,6 +5,7 @@ import static io.orderflow.events.topics.Topics.SHIPMENTS;
 
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.fulfillment.domain.Shipment;
+import io.orderflow.service.streams.TopicSources;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -33,7 +34,7 @@ public final class FulfillmentTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHIPMENTS_STORE),
                 Serdes.String(), StateSerde.of(Shipment.class)).withCachingEnabled());
 
-        builder.stream(ORDERS.name(), ORDERS.consumed())
+        TopicSources.stream(builder, ORDERS)
                 .process(() -> new ShipmentProcessor(clock), Named.as("shipment-fulfilment"), SHIPMENTS_STORE)
                 .to(SHIPMENTS.name(), SHIPMENTS.produced());
     }

@@ -14,6 +14,7 @@ import io.orderflow.events.order.PlaceOrderViaKey;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.service.idempotency.RememberedAnswers;
+import io.orderflow.service.streams.TopicSources;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -82,18 +83,18 @@ public final class OrdersTopology {
     public void build(StreamsBuilder builder) {
         addStores(builder);
 
-        KStream<String, OrderCommand> allCommands = builder.stream(ORDER_COMMANDS.name(), ORDER_COMMANDS.consumed());
+        KStream<String, OrderCommand> allCommands = TopicSources.stream(builder, ORDER_COMMANDS);
         KStream<String, OrderOutput> keyChecks = allCommands
                 .filter((key, command) -> command instanceof PlaceOrderViaKey, Named.as("via-their-key"))
                 .process(OrderKeyCheck::new, Named.as("order-key-check"), RememberedAnswers.STORE);
         KStream<String, OrderInput> commands = allCommands
                 .filterNot((key, command) -> command instanceof PlaceOrderViaKey, Named.as("to-their-order"))
                 .mapValues(OrderInput::of, Named.as("as-command-input"));
-        KStream<String, OrderInput> checkouts = builder.stream(BASKET_CHECKOUTS.name(), BASKET_CHECKOUTS.consumed())
+        KStream<String, OrderInput> checkouts = TopicSources.stream(builder, BASKET_CHECKOUTS)
                 .mapValues(c -> (OrderInput) new OrderInput.Checkout(c), Named.as("as-checkout-input"));
-        KStream<String, OrderInput> checks = builder.stream(ORDER_VALIDATIONS.name(), ORDER_VALIDATIONS.consumed())
+        KStream<String, OrderInput> checks = TopicSources.stream(builder, ORDER_VALIDATIONS)
                 .mapValues(c -> (OrderInput) new OrderInput.Check(c), Named.as("as-check-input"));
-        KStream<String, OrderInput> shipments = builder.stream(SHIPMENTS.name(), SHIPMENTS.consumed())
+        KStream<String, OrderInput> shipments = TopicSources.stream(builder, SHIPMENTS)
                 .mapValues(s -> (OrderInput) new OrderInput.Shipment(s), Named.as("as-shipment-input"));
 
         KStream<String, OrderOutput> outputs = commands

@@ -12,6 +12,7 @@ import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.domain.Account;
 import io.orderflow.payment.domain.PaymentRules;
 import io.orderflow.payment.domain.RecentOrder;
+import io.orderflow.service.streams.TopicSources;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -56,9 +57,9 @@ public final class PaymentTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_ORDERS_STORE),
                 Serdes.String(), StateSerde.of(RecentOrder.class)).withCachingEnabled());
 
-        KStream<String, PaymentInput> requests = builder.stream(PAYMENT_REQUESTS.name(), PAYMENT_REQUESTS.consumed())
+        KStream<String, PaymentInput> requests = TopicSources.stream(builder, PAYMENT_REQUESTS)
                 .mapValues(request -> (PaymentInput) new PaymentInput.Request(request), Named.as("as-request-input"));
-        KStream<String, PaymentInput> commands = builder.stream(ACCOUNT_COMMANDS.name(), ACCOUNT_COMMANDS.consumed())
+        KStream<String, PaymentInput> commands = TopicSources.stream(builder, ACCOUNT_COMMANDS)
                 .mapValues(command -> (PaymentInput) new PaymentInput.Command(command), Named.as("as-command-input"));
 
         KStream<String, PaymentOutput> outputs = requests

@@ -1,5 +1,8 @@
 package io.orderflow.payment.topology;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import io.orderflow.events.topics.DeadLetterHeaders;
+import java.util.Objects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -108,9 +111,13 @@ class PaymentTopologyTest {
         Set<String> sinks = payments.nodes().stream()
                 .filter(TopologyDescription.Sink.class::isInstance)
                 .map(node -> ((TopologyDescription.Sink) node).topic())
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         assertThat(sinks).containsExactlyInAnyOrder(Topics.ORDER_VALIDATIONS.name(),
                 Topics.ACCOUNT_COMMAND_RESULTS.name());
+        // Unreadable inputs go to the dead-letter topic, named by the application id at run time.
+        assertThat(payments.nodes()).extracting(TopologyDescription.Node::name).contains(
+                "dead-letters-from-" + Topics.PAYMENT_REQUESTS.name(), "dead-letters-from-" + Topics.ACCOUNT_COMMANDS.name());
         TopologyDescription.Processor processor = payments.nodes().stream()
                 .filter(node -> node.name().equals("payments"))
                 .map(TopologyDescription.Processor.class::cast).findFirst().orElseThrow();
@@ -137,9 +144,10 @@ class PaymentTopologyTest {
     }
 
     @Test
-    void aBalanceCommandKeyedByAnotherCustomerIsRefusedAndChangesNothing() {
-        assertThatThrownBy(() -> commands.pipeInput("c-2", new SetBalance("cmd-x", "c-1", new BigDecimal("5"))))
-                .hasStackTraceContaining("SET_BALANCE for customer c-1 keyed by c-2");
+    void aBalanceCommandKeyedByAnotherCustomerIsDeadLetteredAndChangesNothing() {
+        commands.pipeInput("c-2", new SetBalance("cmd-x", "c-1", new BigDecimal("5")));
+
+        assertThat(deadLetterReasons()).containsExactly("SetBalance for customerId c-1 keyed by c-2");
 
         assertThat(accounts.get("c-1")).isNull();
         assertThat(accounts.get("c-2")).isNull();
@@ -147,11 +155,12 @@ class PaymentTopologyTest {
     }
 
     @Test
-    void aHoldKeyedByAnotherCustomerIsRefusedAndChangesNothing() {
+    void aHoldKeyedByAnotherCustomerIsDeadLetteredAndChangesNothing() {
         balance("c-1", "100.00");
 
-        assertThatThrownBy(() -> requests.pipeInput("c-2", hold("o-1", "c-1", "60.00", NOON)))
-                .hasStackTraceContaining("HOLD for customer c-1 keyed by c-2");
+        requests.pipeInput("c-2", hold("o-1", "c-1", "60.00", NOON));
+
+        assertThat(deadLetterReasons()).containsExactly("HoldPayment for customerId c-1 keyed by c-2");
 
         assertThat(accounts.get("c-1").held()).isEqualTo("0.00");
         assertThat(verdicts.isEmpty()).isTrue();
@@ -458,5 +467,13 @@ class PaymentTopologyTest {
 
     private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
         return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    }
+
+    /** The reasons of the records on the dead-letter topic, which the task writes in its own transaction. */
+    private List<String> deadLetterReasons() {
+        return driver.createOutputTopic(Topics.deadLetterTopic("payment-service"), new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer()).readRecordsToList().stream()
+                .map(r -> new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .toList();
     }
 }

@@ -44,12 +44,14 @@ import org.slf4j.LoggerFactory;
  * {@code orderflow.dead.letters}, and lets the Streams app go on with the next record. A retriable send error
  * (a timeout, not enough replicas) is not a poison record: the task retries it from its last commit.
  *
- * <p>The dead-letter write is confirmed before the app goes on; if it cannot be written the handler answers
- * FAIL, because skipping a record that was not kept anywhere would lose it. It is written by a producer of its
- * own, outside the task's exactly-once transaction: Kafka Streams 4.1 gives a handler no way to hand records
- * to the task's own producer (KIP-1034's dead-letter responses are not in 4.1), so when a task that
- * dead-lettered a record is later aborted and replays it, the dead letter is written again. Readers of the
- * dead-letter topic deduplicate on {@code dlq.source.*}.
+ * <p>The services' topologies read their topics through {@link TopicSources}, which dead-letters an unreadable
+ * input inside the task's transaction; this handler is what is left: a processor that throws, an output that
+ * cannot be written, and any source read with typed serdes. The dead-letter write is confirmed before the app
+ * goes on; if it cannot be written the handler answers FAIL, because skipping a record that was not kept
+ * anywhere would lose it. It is written by a producer of its own, outside the task's exactly-once transaction:
+ * Kafka Streams 4.1 gives a handler no way to hand records to the task's own producer (KIP-1034's dead-letter
+ * responses are not in 4.1), so when a task that dead-lettered a record is later aborted and replays it, the
+ * dead letter is written again. Readers of the dead-letter topic deduplicate on {@code dlq.source.*}.
  *
  * <p>What a dead letter carries: the input record as read for the first two stages; for a record the
  * producer refused, the refused output's key and value (the value left out when it was too large to write
@@ -58,6 +60,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler,
         ProductionExceptionHandler {
+
+    /** The stage of a record that could not be read, here or in {@link ReadOrDeadLetter}. */
+    static final String READ_STAGE = "deserialization";
 
     /** The longest reason kept in a dead letter's header and log line. */
     static final int MAX_REASON_CHARS = 1_000;
@@ -89,7 +94,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
             Exception exception) {
-        boolean kept = deadLetter("deserialization", context.topic(), context.partition(), context.offset(),
+        boolean kept = deadLetter(READ_STAGE, context.topic(), context.partition(), context.offset(),
                 record.key(), record.value(), record.headers(), exception);
         return kept ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL;
     }
@@ -142,18 +147,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 
     private boolean deadLetter(String stage, String topic, int partition, long offset, byte[] key, byte[] value,
             Headers sourceHeaders, Exception exception) {
-        String reason = reasonOf(exception);
-        log.warn("dead-lettering record {}-{}@{} ({} failed): {}", topic, partition, offset, stage, reason);
-        Headers headers = new RecordHeaders();
-        if (sourceHeaders != null) {
-            sourceHeaders.forEach(headers::add);
-        }
-        headers.add(REASON, utf8(reason))
-                .add(EXCEPTION, utf8(exception.getClass().getName()))
-                .add(STAGE, utf8(stage))
-                .add(SOURCE_TOPIC, utf8(String.valueOf(topic)))
-                .add(SOURCE_PARTITION, utf8(String.valueOf(partition)))
-                .add(SOURCE_OFFSET, utf8(String.valueOf(offset)));
+        log.warn("dead-lettering record {}-{}@{} ({} failed): {}", topic, partition, offset, stage, reasonOf(exception));
+        Headers headers = headersFor(stage, topic, partition, offset, sourceHeaders, exception);
         try {
             try {
                 send(key, value, headers);
@@ -173,6 +168,21 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
                     deadLetterTopic, e);
             return false;
         }
+    }
+
+    /** A dead letter's headers: the source record's, then where it was and why it failed ({@link DeadLetterHeaders}). */
+    static Headers headersFor(String stage, String topic, int partition, long offset, Headers sourceHeaders,
+            Exception exception) {
+        Headers headers = new RecordHeaders();
+        if (sourceHeaders != null) {
+            sourceHeaders.forEach(headers::add);
+        }
+        return headers.add(REASON, utf8(reasonOf(exception)))
+                .add(EXCEPTION, utf8(exception.getClass().getName()))
+                .add(STAGE, utf8(stage))
+                .add(SOURCE_TOPIC, utf8(String.valueOf(topic)))
+                .add(SOURCE_PARTITION, utf8(String.valueOf(partition)))
+                .add(SOURCE_OFFSET, utf8(String.valueOf(offset)));
     }
 
     private void send(byte[] key, byte[] value, Headers headers) throws Exception {

@@ -15,12 +15,14 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.record.AbstractRecords;
 import org.apache.kafka.common.record.CompressionType;
 import org.apache.kafka.common.record.RecordBatch;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaClientSupplier;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Kafka Streams' clients, the default ones except that the producer refuses a record over its
@@ -39,6 +41,29 @@ import org.apache.kafka.streams.KafkaClientSupplier;
  * {@link StreamThreadReplacement} gives up and liveness fails.
  */
 public final class SizeCheckedClients implements KafkaClientSupplier {
+
+    /**
+     * The producer's {@code max.request.size}, from its own config or from a Streams config (where
+     * {@code producer.}-prefixed wins, as Kafka Streams resolves it).
+     */
+    static int maxRequestSize(Map<String, ?> config) {
+        Object max = config.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        if (max == null) {
+            max = config.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        }
+        return max == null ? 1024 * 1024
+                : (int) ConfigDef.parseType(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, max, ConfigDef.Type.INT);
+    }
+
+    /** The producer's upper bound for a record's size, uncompressed: what it compares with its limit. */
+    static int estimatedSize(byte[] key, byte[] value, Headers headers) {
+        return estimatedSize(CompressionType.NONE, key, value, headers);
+    }
+
+    private static int estimatedSize(CompressionType compression, byte[] key, byte[] value, Headers headers) {
+        return AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, compression, key, value,
+                headers.toArray());
+    }
 
     @Override
     public Admin getAdmin(Map<String, Object> config) {
@@ -72,17 +97,14 @@ public final class SizeCheckedClients implements KafkaClientSupplier {
 
         SizeCheckedProducer(Map<String, Object> config) {
             super(config, new ByteArraySerializer(), new ByteArraySerializer());
-            Object max = config.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
-            this.maxRequestSize = max == null ? 1024 * 1024 : (int) ConfigDef.parseType(
-                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, max, ConfigDef.Type.INT);
+            this.maxRequestSize = maxRequestSize(config);
             Object type = config.get(ProducerConfig.COMPRESSION_TYPE_CONFIG);
             this.compression = type == null ? CompressionType.NONE : CompressionType.forName(type.toString());
         }
 
         @Override
         public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
-            int size = AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, compression,
-                    record.key(), record.value(), record.headers().toArray());
+            int size = estimatedSize(compression, record.key(), record.value(), record.headers());
             if (size <= maxRequestSize) {
                 return super.send(record, callback);
             }

@@ -9,6 +9,7 @@ import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.events.topics.Topics;
+import io.orderflow.service.streams.TopicSources;
 import io.orderflow.stock.domain.StockLevel;
 import java.time.Clock;
 import java.util.List;
@@ -48,9 +49,9 @@ public final class StockTopology {
                 // changelog record instead of one each.
                 .withCachingEnabled());
 
-        KStream<String, StockInput> requests = builder.stream(STOCK_REQUESTS.name(), STOCK_REQUESTS.consumed())
+        KStream<String, StockInput> requests = TopicSources.stream(builder, STOCK_REQUESTS)
                 .mapValues(request -> (StockInput) new StockInput.Request(request), Named.as("as-request-input"));
-        KStream<String, StockInput> commands = builder.stream(STOCK_COMMANDS.name(), STOCK_COMMANDS.consumed())
+        KStream<String, StockInput> commands = TopicSources.stream(builder, STOCK_COMMANDS)
                 .mapValues(command -> (StockInput) new StockInput.Command(command), Named.as("as-command-input"));
 
         KStream<String, StockOutput> outputs = requests

@@ -1,5 +1,9 @@
 package io.orderflow.stock.topology;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import io.orderflow.events.topics.DeadLetterHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -246,13 +250,17 @@ class StockTopologyTest {
     }
 
     @Test
-    void aRequestKeyedByAnotherProductIsRefused() {
+    void aRequestKeyedByAnotherProductIsDeadLetteredAndChangesNothing() {
         setStock("p-1", 10);
         setStock("p-2", 10);
 
-        assertThatThrownBy(() -> requests.pipeInput("p-2", new ReserveStock("o-1", "p-1", 1)))
-                .hasRootCauseInstanceOf(IllegalArgumentException.class)
-                .hasRootCauseMessage("input for product p-1 keyed by p-2");
+        requests.pipeInput("p-2", new ReserveStock("o-1", "p-1", 1));
+
+        assertThat(driver.createOutputTopic(Topics.deadLetterTopic("stock-topology-test"), new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer()).readRecordsToList())
+                .extracting(r -> new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .containsExactly("ReserveStock for productId p-1 keyed by p-2");
+        assertThat(verdicts.isEmpty()).isTrue();
         assertThat(stock.get("p-1").reserved()).isZero();
         assertThat(stock.get("p-2").reserved()).isZero();
     }
@@ -276,7 +284,11 @@ class StockTopologyTest {
                 .containsExactlyInAnyOrder(Topics.STOCK_REQUESTS.name(), Topics.STOCK_COMMANDS.name());
         assertThat(only.nodes()).filteredOn(TopologyDescription.Sink.class::isInstance)
                 .extracting(node -> ((TopologyDescription.Sink) node).topic())
+                .filteredOn(Objects::nonNull)
                 .containsExactlyInAnyOrder(Topics.ORDER_VALIDATIONS.name(), Topics.STOCK_COMMAND_RESULTS.name());
+        // Unreadable inputs go to the dead-letter topic, named by the application id at run time.
+        assertThat(only.nodes()).extracting(TopologyDescription.Node::name).contains(
+                "dead-letters-from-" + Topics.STOCK_REQUESTS.name(), "dead-letters-from-" + Topics.STOCK_COMMANDS.name());
         assertThat(description.toString()).doesNotContain("repartition")
                 .contains("stock-ledger", StockTopology.STOCK_STORE);
     }

@@ -40,9 +40,22 @@ public final class TopicProbe {
      */
     public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, Topic<K, V> topic,
             boolean withPoison) {
+        return read(bootstrapServers, topic, withPoison, "read_committed");
+    }
+
+    /**
+     * Every record on the topic, poison included, also those of aborted and open transactions: what a
+     * {@code read_uncommitted} consumer sees, to show that a transaction was aborted.
+     */
+    public static <K, V> List<ConsumerRecord<K, V>> readAllUncommitted(String bootstrapServers, Topic<K, V> topic) {
+        return read(bootstrapServers, topic, true, "read_uncommitted");
+    }
+
+    private static <K, V> List<ConsumerRecord<K, V>> read(String bootstrapServers, Topic<K, V> topic,
+            boolean withPoison, String isolationLevel) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<byte[], byte[]> consumer =
