@@ -13,8 +13,9 @@ import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.CommandStatus;
 import io.orderflow.events.command.Idempotency;
 import io.orderflow.events.order.OrderLine;
-import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topics;
+import io.orderflow.service.config.OrderflowProperties;
+import io.orderflow.service.config.StreamsSettings;
 import io.orderflow.service.idempotency.RememberedAnswer;
 import io.orderflow.service.idempotency.RememberedAnswers;
 import java.math.BigDecimal;
@@ -55,7 +56,7 @@ class BasketTopologyTest {
     @BeforeEach
     void start() {
         Properties props = new Properties();
-        props.putAll(new StreamsDefaults("basket-service", "unused:9092", dataDir, 1, 0, null).toProperties());
+        props.putAll(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir), "basket-service", null));
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
         new BasketTopology().build(builder);
         driver = new TopologyTestDriver(builder.build(), props);

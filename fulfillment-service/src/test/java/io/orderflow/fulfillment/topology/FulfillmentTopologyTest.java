@@ -7,10 +7,11 @@ import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.shipment.ShipmentCreated;
-import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.fulfillment.domain.Shipment;
 import io.orderflow.fulfillment.domain.ShipmentStatus;
+import io.orderflow.service.config.OrderflowProperties;
+import io.orderflow.service.config.StreamsSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,7 +49,7 @@ class FulfillmentTopologyTest {
     @BeforeEach
     void start() {
         Properties props = new Properties();
-        props.putAll(new StreamsDefaults("fulfillment-service", "unused:9092", dataDir, 1, 0, null).toProperties());
+        props.putAll(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir), "fulfillment-service", null));
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
         new FulfillmentTopology(Clock.fixed(NOW, ZoneOffset.UTC)).build(builder);
         driver = new TopologyTestDriver(builder.build(), props);

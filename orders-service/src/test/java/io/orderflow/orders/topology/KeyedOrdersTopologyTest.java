@@ -15,10 +15,11 @@ import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.order.PlaceOrder;
 import io.orderflow.events.order.PlaceOrderViaKey;
 import io.orderflow.events.payment.PaymentRequest;
-import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.orders.domain.OrderRecord;
+import io.orderflow.service.config.OrderflowProperties;
+import io.orderflow.service.config.StreamsSettings;
 import io.orderflow.service.idempotency.RememberedAnswer;
 import io.orderflow.service.idempotency.RememberedAnswers;
 import java.math.BigDecimal;
@@ -61,8 +62,8 @@ class KeyedOrdersTopologyTest {
         new OrdersTopology(id -> { }, new OrderMetrics(new SimpleMeterRegistry()), Duration.ofHours(24), Duration.ofMinutes(5),
                 Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC)).build(builder);
         Properties props = new Properties();
-        props.putAll(new StreamsDefaults("keyed-orders-test", "dummy:9092", Files.createTempDirectory("keyed-orders"),
-                1, 0, null).toProperties());
+        OrderflowProperties settings = OrderflowProperties.defaults("dummy:9092", Files.createTempDirectory("keyed-orders"));
+        props.putAll(StreamsSettings.of(settings, "keyed-orders-test", null));
         driver = new TopologyTestDriver(builder.build(), props);
         commands = driver.createInputTopic(Topics.ORDER_COMMANDS.name(), Topics.ORDER_COMMANDS.keySerde().serializer(),
                 Topics.ORDER_COMMANDS.valueSerde().serializer());

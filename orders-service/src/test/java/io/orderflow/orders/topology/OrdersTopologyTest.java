@@ -25,11 +25,12 @@ import io.orderflow.events.stock.DeductStock;
 import io.orderflow.events.stock.ReleaseStock;
 import io.orderflow.events.stock.ReserveStock;
 import io.orderflow.events.stock.StockRequest;
-import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.orders.domain.OrderLifecycle;
 import io.orderflow.orders.domain.OrderRecord;
+import io.orderflow.service.config.OrderflowProperties;
+import io.orderflow.service.config.StreamsSettings;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ class OrdersTopologyTest {
                 Clock.fixed(NOW, ZoneOffset.UTC)).build(builder);
         Path dir = Files.createTempDirectory("orders-topology-test");
         Properties props = new Properties();
-        props.putAll(new StreamsDefaults("orders-topology-test", "dummy:9092", dir, 1, 0, null).toProperties());
+        props.putAll(StreamsSettings.of(OrderflowProperties.defaults("dummy:9092", dir), "orders-topology-test", null));
         topology = builder.build();
         driver = new TopologyTestDriver(topology, props, NOW);
     }

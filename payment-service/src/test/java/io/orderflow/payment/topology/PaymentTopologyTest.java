@@ -1,5 +1,7 @@
 package io.orderflow.payment.topology;
 
+import io.orderflow.service.config.OrderflowProperties;
+import io.orderflow.service.config.StreamsSettings;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.orderflow.events.topics.DeadLetterHeaders;
 import java.util.Objects;
@@ -19,7 +21,6 @@ import io.orderflow.events.payment.HoldPayment;
 import io.orderflow.events.payment.PaymentRequest;
 import io.orderflow.events.payment.ReleasePayment;
 import io.orderflow.events.payment.SetBalance;
-import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.domain.Account;
@@ -81,7 +82,7 @@ class PaymentTopologyTest {
                 Clock.fixed(NOW, ZoneOffset.UTC)).build(builder);
         Properties props = new Properties();
         // The production settings, so unnamed stores or internal topics fail here as they would at start-up.
-        props.putAll(new StreamsDefaults("payment-service", "unused:9092", dataDir, 1, 0, null).toProperties());
+        props.putAll(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir), "payment-service", null));
         topology = builder.build(props);
         driver = new TopologyTestDriver(topology, props);
         requests = input(Topics.PAYMENT_REQUESTS);

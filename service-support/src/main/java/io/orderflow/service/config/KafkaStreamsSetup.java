@@ -1,6 +1,5 @@
 package io.orderflow.service.config;
 
-import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.service.metrics.StateStoreTagFilter;
@@ -9,7 +8,6 @@ import io.orderflow.service.streams.KafkaConnectivityHealth;
 import io.orderflow.service.streams.KafkaStreamsHealth;
 import io.orderflow.service.streams.SizeCheckedClients;
 import io.orderflow.service.streams.StreamThreadReplacement;
-import io.orderflow.service.trace.TracingProcessorWrapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +37,12 @@ public class KafkaStreamsSetup {
 
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
     KafkaStreamsConfiguration defaultKafkaStreamsConfig(OrderflowProperties properties,
-            @Value("${spring.application.name}") String applicationId, @Value("${server.port}") int port,
-            @Value("${orderflow.kafka.commit-interval-ms:100}") long commitIntervalMs) {
-        StreamsDefaults defaults = new StreamsDefaults(applicationId, properties.kafka().bootstrapServers(),
-                properties.dataDir().toAbsolutePath(), properties.kafka().replicationFactor(),
-                properties.kafka().standbyReplicas(), properties.advertisedHost() + ":" + port);
-        Map<String, Object> config = defaults.toProperties();
-        config.put(StreamsConfig.topicPrefix("min.insync.replicas"), properties.kafka().minInsyncReplicas());
+            @Value("${spring.application.name}") String applicationId, @Value("${server.port}") int port) {
+        Map<String, Object> config = StreamsSettings.of(properties, applicationId, properties.advertisedHost() + ":" + port);
+        // The handlers write dead letters to the broker, so they are the running app's, not the topology tests'.
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        config.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, TracingProcessorWrapper.class);
-        // Under exactly-once each hop waits for the upstream commit: this trades latency against transactions per second.
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         return new KafkaStreamsConfiguration(config);
     }
 

@@ -24,13 +24,26 @@ public record OrderflowProperties(Kafka kafka, Path dataDir, @DefaultValue("loca
         @DefaultValue Streams streams) {
 
     /**
+     * The settings the binding gives when nothing is set but these two (what {@code orderflow-defaults.properties}
+     * and the {@code @DefaultValue}s say; {@code OrderflowPropertiesTest} holds them equal): for topology tests,
+     * which run with the production Streams settings ({@link StreamsSettings}) without a Spring context.
+     */
+    public static OrderflowProperties defaults(String bootstrapServers, Path dataDir) {
+        return new OrderflowProperties(new Kafka(bootstrapServers, 1, 1, 0, 100), dataDir, "localhost", 10_000,
+                Duration.ofMinutes(5), new Streams(Duration.ofMinutes(5), 5, Duration.ofMinutes(10)));
+    }
+
+    /**
      * @param bootstrapServers  Kafka bootstrap servers
-     * @param replicationFactor of the topics this suite creates: 1 on a one-broker laptop, 3 in production
-     * @param minInsyncReplicas of those topics; 2 with 3 replicas
+     * @param replicationFactor of the topics this suite creates and of the Streams apps' internal topics: 1 on a
+     *                          one-broker laptop, 3 in production
+     * @param minInsyncReplicas of all of those; 2 with 3 replicas
      * @param standbyReplicas   warm store copies kept on other instances of the same service
+     * @param commitIntervalMs  the Streams commit interval under exactly-once: the latency floor of each hop
      */
     public record Kafka(String bootstrapServers, @DefaultValue("1") int replicationFactor,
-            @DefaultValue("1") int minInsyncReplicas, @DefaultValue("0") int standbyReplicas) {
+            @DefaultValue("1") int minInsyncReplicas, @DefaultValue("0") int standbyReplicas,
+            @DefaultValue("100") long commitIntervalMs) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.orderflow.stock.topology;
 
+import io.orderflow.service.config.OrderflowProperties;
+import io.orderflow.service.config.StreamsSettings;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.orderflow.events.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,6 @@ import io.orderflow.events.stock.ReserveStock;
 import io.orderflow.events.stock.SetStock;
 import io.orderflow.events.stock.StockCommand;
 import io.orderflow.events.stock.StockRequest;
-import io.orderflow.events.streams.StreamsDefaults;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.stock.domain.StockLevel;
@@ -69,8 +70,8 @@ class StockTopologyTest {
 
     private static Properties properties() throws Exception {
         Properties props = new Properties();
-        props.putAll(new StreamsDefaults("stock-topology-test", "dummy:9092",
-                Files.createTempDirectory("stock-topology-test"), 1, 0, null).toProperties());
+        OrderflowProperties settings = OrderflowProperties.defaults("dummy:9092", Files.createTempDirectory("stock-topology"));
+        props.putAll(StreamsSettings.of(settings, "stock-topology-test", null));
         return props;
     }
 

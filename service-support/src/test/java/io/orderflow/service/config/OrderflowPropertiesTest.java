@@ -1,0 +1,53 @@
+package io.orderflow.service.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
+
+/** The settings a service runs with when nothing is set, and the Streams settings made of them. */
+class OrderflowPropertiesTest {
+
+    @Test
+    void theDefaultsForTopologyTestsAreWhatAServiceBindsWhenNothingIsSet() throws Exception {
+        List<PropertySource<?>> sources = List.of(
+                new MapPropertySource("app", Map.of("spring.application.name", "some-service")),
+                new ResourcePropertySource(new ClassPathResource("orderflow-defaults.properties")));
+        Binder binder = new Binder(ConfigurationPropertySources.from(sources),
+                new PropertySourcesPlaceholdersResolver(sources));
+
+        OrderflowProperties bound = binder.bind("orderflow", OrderflowProperties.class).get();
+
+        assertThat(bound).isEqualTo(OrderflowProperties.defaults("localhost:9092", Path.of(".data/some-service")));
+    }
+
+    @Test
+    void streamsSettingsTakeDurabilityAndTheCommitIntervalFromTheProperties() {
+        OrderflowProperties defaults = OrderflowProperties.defaults("kafka:9092", Path.of("/var/data"));
+        OrderflowProperties production = new OrderflowProperties(new OrderflowProperties.Kafka("kafka:9092", 3, 2, 1, 50),
+                defaults.dataDir(), "host-1", 10_000, defaults.orderTimeout(), defaults.streams());
+
+        Map<String, Object> settings = StreamsSettings.of(production, "stock-service", "host-1:8083");
+
+        assertThat(settings).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+                .containsEntry(StreamsConfig.topicPrefix("min.insync.replicas"), 2)
+                .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50L)
+                .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "host-1:8083")
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/data/streams/stock-service");
+        assertThat(StreamsSettings.of(defaults, "stock-service", null))
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
+                .doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);
+    }
+}
