@@ -1,14 +1,12 @@
 package io.orderflow.bench;
 
+import io.orderflow.localstack.ProjectDirs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +53,7 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) {
-        Path projectRoot = projectRoot();
+        Path projectRoot = ProjectDirs.projectRoot();
         BenchOptions options;
         try {
             options = BenchOptions.parse(List.of(args), projectRoot.resolve("benchmarks").resolve("target"));
@@ -116,7 +114,7 @@ public final class Benchmark {
         try (var entries = Files.list(stackDir)) {
             for (Path entry : entries.filter(p -> !p.getFileName().toString().equals("logs")).toList()) {
                 if (Files.isDirectory(entry)) {
-                    wipe(entry);
+                    ProjectDirs.wipe(entry);
                 } else {
                     Files.delete(entry);
                 }
@@ -130,7 +128,7 @@ public final class Benchmark {
         out.printf("orderflow benchmark: %d cores, load average %s; output in %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAtStart, options.outDir());
         Path stackDir = options.outDir().resolve("stack");
-        wipe(stackDir);
+        ProjectDirs.wipe(stackDir);
         Workload workload = new Workload(options.customers(), options.products(), options.seed());
         Path buildRoot = options.buildRoot() != null ? options.buildRoot() : projectRoot;
         if (!buildRoot.equals(projectRoot)) {
@@ -193,7 +191,7 @@ public final class Benchmark {
         env.putAll(options.serviceEnv());
         String jvmOptions = options.serviceJvmOptions();
         if (options.profile()) {
-            wipe(profileDir());
+            ProjectDirs.wipe(profileDir());
             Files.createDirectories(profileDir());
             // An existing directory: each JVM writes hotspot-pid-<pid>-....jfr into it on exit.
             jvmOptions = (jvmOptions + " " + CpuProfile.JFR_OPTION + profileDir()).trim();
@@ -341,39 +339,5 @@ public final class Benchmark {
 
     private static String url(Stack stack, String module) {
         return "http://127.0.0.1:" + stack.service(module).port();
-    }
-
-    /** The directory with mvnw, so the command works from any sub-directory. */
-    static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("cannot find the project root (the folder with mvnw)");
-        }
-        return dir;
-    }
-
-    private static void wipe(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        if (Files.exists(dir.resolve(".git")) || Files.exists(dir.resolve("mvnw"))) {
-            throw new IllegalStateException("refusing to wipe " + dir + ": not a benchmark data directory");
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

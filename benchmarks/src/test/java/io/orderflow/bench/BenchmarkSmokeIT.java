@@ -3,6 +3,7 @@ package io.orderflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.events.serde.EventJson;
+import io.orderflow.localstack.ProjectDirs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class BenchmarkSmokeIT {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream tee = new PrintStream(new TeeStream(console, System.out), true, StandardCharsets.UTF_8);
 
-        Report report = new Benchmark(options, Benchmark.projectRoot(), tee).run();
+        Report report = new Benchmark(options, ProjectDirs.projectRoot(), tee).run();
 
         assertThat(report.checks().failures()).isEmpty();
         assertThat(report.checks().passed()).isTrue();

@@ -5,6 +5,8 @@ public final class Ids {
 
     /** The rule as a regex, for Bean Validation's {@code @Pattern}; {@link #isValid} checks the same without one. */
     public static final String REGEX = "[A-Za-z0-9._:-]{1,64}";
+    /** What an API answers for an id that breaks the rule: one wording for body fields, paths and headers. */
+    public static final String MESSAGE = "must be 1-64 characters of [A-Za-z0-9._:-]";
     private static final int MAX_LENGTH = 64;
 
     private Ids() {

@@ -2,6 +2,7 @@ package io.orderflow.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.localstack.ProjectDirs;
 import io.orderflow.localstack.ServiceProcess;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
@@ -45,7 +46,7 @@ final class Suite implements AutoCloseable {
     /** As {@link #start(List, Map)}, on the broker at {@code bootstrapServers} (a broker the test stops and starts). */
     static Suite start(List<String> modules, Map<String, String> env, String bootstrapServers) {
         try {
-            return start(modules, env, bootstrapServers, projectRoot(), Files.createTempDirectory("orderflow-e2e-"));
+            return start(modules, env, bootstrapServers, ProjectDirs.projectRoot(), Files.createTempDirectory("orderflow-e2e-"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,17 +91,6 @@ final class Suite implements AutoCloseable {
                     .append(String.join("\n    ", s.logTail(30))));
             throw new IllegalStateException(report.toString(), e);
         }
-    }
-
-    static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("cannot find the project root (the folder with mvnw)");
-        }
-        return dir;
     }
 
     String bootstrapServers() {

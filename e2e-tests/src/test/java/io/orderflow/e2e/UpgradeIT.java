@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.localstack.KafkaBrokerProcess;
+import io.orderflow.localstack.ProjectDirs;
 import io.orderflow.testsupport.http.HttpJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class UpgradeIT {
     @BeforeAll
     static void buildThePreviousRelease() throws Exception {
         String ref = System.getProperty("orderflow.upgrade.from", PREVIOUS);
-        Path root = Suite.projectRoot();
+        Path root = ProjectDirs.projectRoot();
         previousBuild = root.resolve("e2e-tests/target/upgrade-from-" + ref);
         dataDir = Files.createTempDirectory("orderflow-upgrade-");
         broker = OwnBroker.start(dataDir.resolve("kafka"));
@@ -57,7 +58,7 @@ class UpgradeIT {
         if (broker != null) {
             broker.stop(Duration.ofSeconds(30));
         }
-        run(Suite.projectRoot(), "git", "worktree", "remove", "--force", previousBuild.toString());
+        run(ProjectDirs.projectRoot(), "git", "worktree", "remove", "--force", previousBuild.toString());
     }
 
     @Test
@@ -95,7 +96,7 @@ class UpgradeIT {
         }
 
         System.out.println("[upgrade] this build on the same state");
-        try (Suite upgraded = Suite.start(Suite.ALL, Map.of(), broker.bootstrapServers(), Suite.projectRoot(),
+        try (Suite upgraded = Suite.start(Suite.ALL, Map.of(), broker.bootstrapServers(), ProjectDirs.projectRoot(),
                 dataDir)) {
             Fixtures given = new Fixtures(upgraded);
             // The open order ships first: reading it back must not race its shipment.

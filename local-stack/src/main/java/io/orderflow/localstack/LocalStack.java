@@ -4,11 +4,8 @@ import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,8 +44,15 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) {
-        Path projectRoot = findProjectRoot(Path.of("").toAbsolutePath());
+        Path projectRoot;
         StackOptions options;
+        try {
+            projectRoot = ProjectDirs.projectRoot();
+        } catch (IllegalStateException e) {
+            System.err.println("local-stack: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         try {
             options = StackOptions.parse(List.of(args), projectRoot);
         } catch (IllegalArgumentException e) {
@@ -244,27 +248,7 @@ public final class LocalStack {
     }
 
     private void wipe(Path dir) throws IOException {
-        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath();
-        // A mistyped --data-dir must not take the source tree or the home directory with it.
-        if (dir.getParent() == null || dir.equals(home) || projectRoot.startsWith(dir) || Files.exists(dir.resolve(".git"))) {
-            throw new IllegalStateException("Refusing to --clean " + dir + ": not a data directory");
-        }
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        ProjectDirs.wipe(dir);
         System.out.println("Wiped " + relative(dir));
     }
 
@@ -285,16 +269,6 @@ public final class LocalStack {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    /** The directory with the root pom.xml, so the launcher finds the service jars from any sub-directory. */
-    static Path findProjectRoot(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("local-stack"))) {
-                return dir;
-            }
-        }
-        return start;
     }
 
     private static String version() throws IOException {

@@ -2,6 +2,7 @@ package io.orderflow.service;
 
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.command.CommandResultsHealth;
+import io.orderflow.service.config.ClockAutoConfiguration;
 import io.orderflow.service.config.KafkaStreamsSetup;
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.query.InstanceForwarder;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -20,10 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service imports: {@code @Import(ServiceSupport.class)} on its application class. Explicit on
- * purpose: a reader of a service sees where its Kafka Streams, web and query set-up come from.
+ * purpose: a reader of a service sees where its Kafka Streams, web and query set-up, and its {@code Clock},
+ * come from.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({KafkaStreamsSetup.class, WebSetup.class})
+@ImportAutoConfiguration(ClockAutoConfiguration.class)
 public class ServiceSupport {
 
     @Bean

@@ -1,20 +1,18 @@
 package io.orderflow.basket.api;
 
-import io.orderflow.service.web.AtMostTwoDecimals;
-
-import io.orderflow.events.Ids;
 import io.orderflow.events.order.OrderLine;
+import io.orderflow.service.web.AtMostTwoDecimals;
+import io.orderflow.service.web.ValidId;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 
 /** The body of {@code POST /baskets/{customerId}/items}. */
 record AddItemRequest(
-        @NotNull @Pattern(regexp = Ids.REGEX, message = "must be 1-64 characters of [A-Za-z0-9._:-]") String productId,
+        @NotNull @ValidId String productId,
         @NotNull @Min(1) @Max(OrderLine.MAX_QUANTITY) Integer quantity,
         @NotNull @DecimalMin("0.00") @DecimalMax("999999999999999.99") @AtMostTwoDecimals BigDecimal unitPrice) {
 }

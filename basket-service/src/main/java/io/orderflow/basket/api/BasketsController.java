@@ -1,10 +1,9 @@
 package io.orderflow.basket.api;
 
-import io.orderflow.events.Ids;
 import io.orderflow.service.idempotency.IdempotencyKey;
+import io.orderflow.service.web.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BasketsController {
 
-    private static final String ID_MESSAGE = "must be 1-64 characters of [A-Za-z0-9._:-]";
 
     private final BasketCommands commands;
     private final BasketReads reads;
@@ -30,28 +28,28 @@ class BasketsController {
     }
 
     @GetMapping("/baskets/{customerId}")
-    ResponseEntity<?> get(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
+    ResponseEntity<?> get(@PathVariable @ValidId String customerId,
             HttpServletRequest request) {
         return reads.get(customerId, request);
     }
 
     @PostMapping(path = "/baskets/{customerId}/items", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<?>> add(
-            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
+            @PathVariable @ValidId String customerId,
             @Valid @RequestBody AddItemRequest request, IdempotencyKey key) {
         return commands.add(customerId, request, key);
     }
 
     @DeleteMapping("/baskets/{customerId}/items/{productId}")
     CompletableFuture<ResponseEntity<?>> remove(
-            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
-            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String productId) {
+            @PathVariable @ValidId String customerId,
+            @PathVariable @ValidId String productId) {
         return commands.remove(customerId, productId);
     }
 
     @PostMapping("/baskets/{customerId}/checkout")
     CompletableFuture<ResponseEntity<?>> checkout(
-            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId, IdempotencyKey key) {
+            @PathVariable @ValidId String customerId, IdempotencyKey key) {
         return commands.checkout(customerId, key);
     }
 }

@@ -7,7 +7,6 @@ import io.orderflow.events.topics.Topics;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.query.StoreQueries;
-import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
@@ -33,10 +32,5 @@ public class BasketConfig {
     @Bean
     BasketQueries basketQueries(StoreQueries stores) {
         return new BasketQueries(stores);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

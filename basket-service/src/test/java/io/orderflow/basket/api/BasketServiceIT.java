@@ -325,10 +325,19 @@ class BasketServiceIT {
 
     @Test
     void badIdsInOtherPathsAre400Problems() {
-        assertProblem(http.get("/baskets/bad%20id"), 400, "customerId");
-        assertProblem(http.delete("/baskets/bad%20id/items/p-1"), 400, "customerId");
-        assertProblem(http.delete("/baskets/c-1/items/bad%20id"), 400, "productId");
-        assertProblem(http.post("/baskets/bad%20id/checkout", ""), 400, "customerId");
+        assertIdProblem(http.get("/baskets/bad%20id"), "customerId");
+        assertIdProblem(http.delete("/baskets/bad%20id/items/p-1"), "customerId");
+        assertIdProblem(http.delete("/baskets/c-1/items/bad%20id"), "productId");
+        assertIdProblem(http.post("/baskets/bad%20id/checkout", ""), "customerId");
+        assertIdProblem(http.post(items("bad-15"), item("p 1", "1", "1.00")), "productId");
+        assertNothingWrittenForBadCustomers();
+    }
+
+    /** Every bad id, in a path or a body, answers the one wording (spelt out here so a change to it shows). */
+    private static void assertIdProblem(HttpJson.Response answer, String field) {
+        assertProblem(answer, 400, field);
+        assertThat(answer.json().get("errors").toString())
+                .isEqualTo("[{\"field\":\"" + field + "\",\"message\":\"must be 1-64 characters of [A-Za-z0-9._:-]\"}]");
     }
 
     @Test

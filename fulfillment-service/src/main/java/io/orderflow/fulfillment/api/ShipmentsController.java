@@ -1,13 +1,12 @@
 package io.orderflow.fulfillment.api;
 
-import io.orderflow.events.Ids;
 import io.orderflow.fulfillment.domain.Shipment;
 import io.orderflow.fulfillment.query.ShipmentQueries;
 import io.orderflow.service.query.InstanceForwarder;
 import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.web.ApiException;
+import io.orderflow.service.web.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ShipmentsController {
 
-    private static final String ID_MESSAGE = "must be 1-64 characters of [A-Za-z0-9._:-]";
 
     private final ShipmentQueries queries;
     private final InstanceForwarder forwarder;
@@ -29,7 +27,7 @@ class ShipmentsController {
     }
 
     @GetMapping("/shipments/{orderId}")
-    ResponseEntity<?> get(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String orderId,
+    ResponseEntity<?> get(@PathVariable @ValidId String orderId,
             HttpServletRequest request) {
         KeyLookup<Shipment> lookup = queries.shipment(orderId);
         if (lookup instanceof KeyLookup.Remote<Shipment> remote) {

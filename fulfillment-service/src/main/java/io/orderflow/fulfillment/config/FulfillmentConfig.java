@@ -23,9 +23,4 @@ public class FulfillmentConfig {
     ShipmentQueries shipmentQueries(StoreQueries stores) {
         return new ShipmentQueries(stores);
     }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 }

@@ -1,11 +1,10 @@
 package io.orderflow.orders.api;
 
-import io.orderflow.events.Ids;
 import io.orderflow.orders.query.OrderQueries;
 import io.orderflow.orders.topology.OrdersTopology;
 import io.orderflow.service.query.InstanceShares;
+import io.orderflow.service.web.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ class AnalyticsController {
 
     @GetMapping("/analytics/orders/hourly")
     ResponseEntity<List<HourlyRow>> hourly(
-            @RequestParam(required = false) @Pattern(regexp = Ids.REGEX, message = "must be 1-64 characters of [A-Za-z0-9._:-]") String productId,
+            @RequestParam(required = false) @ValidId String productId,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             HttpServletRequest request) {

@@ -1,13 +1,12 @@
 package io.orderflow.orders.api;
 
-import io.orderflow.events.Ids;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.service.idempotency.IdempotencyKey;
+import io.orderflow.service.web.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrdersController {
 
-    private static final String ID_MESSAGE = "must be 1-64 characters of [A-Za-z0-9._:-]";
     /** Page sizes of a customer's order list: what a page holds unless asked, and the most it may hold. */
     private static final String DEFAULT_LIMIT = "100";
     private static final int MAX_LIMIT = 1_000;
@@ -41,7 +39,7 @@ class OrdersController {
     }
 
     @GetMapping("/orders/{id}")
-    CompletableFuture<ResponseEntity<?>> get(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String id,
+    CompletableFuture<ResponseEntity<?>> get(@PathVariable @ValidId String id,
             @RequestParam(required = false) OrderState until,
             @RequestParam(required = false) @Min(0) Long timeoutMs,
             HttpServletRequest request) {
@@ -49,13 +47,12 @@ class OrdersController {
     }
 
     @PostMapping("/orders/{id}/cancel")
-    CompletableFuture<ResponseEntity<?>> cancel(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String id,
-            IdempotencyKey key) {
+    CompletableFuture<ResponseEntity<?>> cancel(@PathVariable @ValidId String id, IdempotencyKey key) {
         return commands.cancel(id, key);
     }
 
     @GetMapping("/orders")
-    ResponseEntity<?> byCustomer(@RequestParam @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
+    ResponseEntity<?> byCustomer(@RequestParam @ValidId String customerId,
             @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor,
             HttpServletRequest request) {

@@ -47,12 +47,7 @@ public class OrdersConfig {
     }
 
     @Bean
-    OrderQueries orderQueries(StoreQueries stores, OrderChangeNotifier changes) {
-        return new OrderQueries(stores, changes);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    OrderQueries orderQueries(StoreQueries stores, OrderChangeNotifier changes, Clock clock) {
+        return new OrderQueries(stores, changes, clock);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.query.StoreQueries;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +39,13 @@ public final class OrderQueries {
 
     private final StoreQueries stores;
     private final OrderChangeNotifier changes;
+    /** Measures what is left of a long-poll's wait; the wait itself runs out on real time ({@code orTimeout}). */
+    private final Clock clock;
 
-    public OrderQueries(StoreQueries stores, OrderChangeNotifier changes) {
+    public OrderQueries(StoreQueries stores, OrderChangeNotifier changes, Clock clock) {
         this.stores = stores;
         this.changes = changes;
+        this.clock = clock;
     }
 
     public KeyLookup<OrderRecord> order(String orderId) {
@@ -54,7 +58,7 @@ public final class OrderQueries {
      * while waiting (a rebalance), completes with {@link Waited.Moved} so the caller can go on waiting there.
      */
     public CompletableFuture<Waited> await(String orderId, Predicate<Optional<Order>> done, Duration wait) {
-        return awaitUntil(orderId, done, Instant.now().plus(wait));
+        return awaitUntil(orderId, done, clock.instant().plus(wait));
     }
 
     /** How a wait ended. */
@@ -72,7 +76,7 @@ public final class OrderQueries {
     private CompletableFuture<Waited> awaitUntil(String orderId, Predicate<Optional<Order>> done, Instant deadline) {
         CompletableFuture<Void> next = changes.nextChange(orderId);
         KeyLookup<OrderRecord> lookup = order(orderId);
-        Duration left = Duration.between(Instant.now(), deadline);
+        Duration left = Duration.between(clock.instant(), deadline);
         if (lookup instanceof KeyLookup.Remote<OrderRecord> remote) {
             next.cancel(false);
             return CompletableFuture.completedFuture(new Waited.Moved(remote.host(), left.isNegative() ? Duration.ZERO : left));
@@ -85,7 +89,7 @@ public final class OrderQueries {
         // Woken by a change of the order, by a rebalance (the order may have moved), or by the deadline.
         return next.orTimeout(left.toMillis(), TimeUnit.MILLISECONDS)
                 .handleAsync((changed, timedOut) -> timedOut == null)
-                .thenCompose(changed -> awaitUntil(orderId, done, changed ? deadline : Instant.now()));
+                .thenCompose(changed -> awaitUntil(orderId, done, changed ? deadline : clock.instant()));
     }
 
     /** Done when the order is in {@code state} or in a final state. */

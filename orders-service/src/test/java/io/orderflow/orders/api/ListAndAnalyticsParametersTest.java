@@ -81,7 +81,7 @@ class ListAndAnalyticsParametersTest {
             "limit, ten, must be a whole number",
             "cursor, bm90LWEtY3Vyc29y, is not a cursor",
             "cursor, '', is not a cursor",
-            "customerId, c 1, must be 1-64 characters"})
+            "customerId, c 1, must be 1-64 characters of [A-Za-z0-9._:-]"})
     void aBadListParameterIsA400ProblemNamingIt(String name, String value, String message) throws Exception {
         mvc.perform(get("/orders").queryParam("customerId", "c-1").queryParam(name, value))
                 .andExpect(status().isBadRequest())

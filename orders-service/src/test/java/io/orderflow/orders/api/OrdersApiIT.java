@@ -450,6 +450,8 @@ class OrdersApiIT {
         HttpJson.Response bad = http.get("/orders/bad%20id");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.json().get("errors").toString())
+                .isEqualTo("[{\"field\":\"id\",\"message\":\"must be 1-64 characters of [A-Za-z0-9._:-]\"}]");
     }
 
     static Stream<Arguments> badOrders() {

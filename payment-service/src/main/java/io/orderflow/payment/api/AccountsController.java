@@ -1,9 +1,8 @@
 package io.orderflow.payment.api;
 
-import io.orderflow.events.Ids;
+import io.orderflow.service.web.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountsController {
 
-    private static final String ID_MESSAGE = "must be 1-64 characters of [A-Za-z0-9._:-]";
 
     private final AccountCommands commands;
     private final AccountReads reads;
@@ -29,13 +27,13 @@ class AccountsController {
 
     @PutMapping(path = "/accounts/{customerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<?>> setBalance(
-            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
+            @PathVariable @ValidId String customerId,
             @Valid @RequestBody SetBalanceRequest request) {
         return commands.setBalance(customerId, request.balance());
     }
 
     @GetMapping("/accounts/{customerId}")
-    ResponseEntity<?> get(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String customerId,
+    ResponseEntity<?> get(@PathVariable @ValidId String customerId,
             HttpServletRequest request) {
         return reads.get(customerId, request);
     }

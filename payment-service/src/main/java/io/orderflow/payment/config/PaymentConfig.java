@@ -43,9 +43,4 @@ public class PaymentConfig {
     AccountQueries accountQueries(StoreQueries stores) {
         return new AccountQueries(stores);
     }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 }

@@ -5,7 +5,6 @@ import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.Idempotency;
 import io.orderflow.service.web.ApiException;
 import io.orderflow.service.web.Callers;
-import io.orderflow.service.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.springframework.web.servlet.HandlerMapping;
 public record IdempotencyKey(String caller, String route, String key) {
 
     public static final String HEADER = "Idempotency-Key";
-    static final String INVALID = "must be 1-64 characters of [A-Za-z0-9._:-]";
     static final String REPEATED = "must be given once";
 
     /** The header of {@code request}, or null when it has none; throws a 400 problem when it is invalid. */
@@ -40,7 +38,7 @@ public record IdempotencyKey(String caller, String route, String key) {
             throw ApiException.invalid(HEADER, REPEATED);
         }
         if (!Ids.isValid(key)) {
-            throw ApiException.invalid(HEADER, INVALID);
+            throw ApiException.invalid(HEADER, Ids.MESSAGE);
         }
         return new IdempotencyKey(Callers.current(request), route(request), key);
     }

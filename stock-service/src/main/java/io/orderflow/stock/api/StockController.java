@@ -1,9 +1,8 @@
 package io.orderflow.stock.api;
 
-import io.orderflow.events.Ids;
+import io.orderflow.service.web.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StockController {
 
-    private static final String ID_MESSAGE = "must be 1-64 characters of [A-Za-z0-9._:-]";
 
     private final StockCommands commands;
     private final StockReads reads;
@@ -29,13 +27,13 @@ class StockController {
 
     @PutMapping(path = "/stock/{productId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<?>> set(
-            @PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String productId,
+            @PathVariable @ValidId String productId,
             @Valid @RequestBody SetStockRequest request) {
         return commands.set(productId, request);
     }
 
     @GetMapping("/stock/{productId}")
-    ResponseEntity<?> get(@PathVariable @Pattern(regexp = Ids.REGEX, message = ID_MESSAGE) String productId,
+    ResponseEntity<?> get(@PathVariable @ValidId String productId,
             HttpServletRequest request) {
         return reads.get(productId, request);
     }

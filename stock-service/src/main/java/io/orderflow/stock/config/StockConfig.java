@@ -34,9 +34,4 @@ public class StockConfig {
     StockQueries stockQueries(StoreQueries stores) {
         return new StockQueries(stores);
     }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 }
