@@ -22,16 +22,12 @@ public final class BasketRules {
 
     public static BasketStep apply(Basket current, BasketCommand command) {
         Basket basket = current != null ? current : Basket.empty(command.customerId());
-        if (command instanceof AddBasketItem add) {
-            return add(basket, add);
-        }
-        if (command instanceof RemoveBasketItem remove) {
-            return remove(basket, remove);
-        }
-        if (command instanceof CheckoutBasket checkout) {
-            return checkout(basket, checkout);
-        }
-        throw new IllegalArgumentException("unknown basket command " + command);
+        // Each cast is to the type of its kind (BasketCommand.Kind).
+        return switch (command.kind()) {
+            case ADD_ITEM -> add(basket, (AddBasketItem) command);
+            case REMOVE_ITEM -> remove(basket, (RemoveBasketItem) command);
+            case CHECKOUT -> checkout(basket, (CheckoutBasket) command);
+        };
     }
 
     /**

@@ -28,4 +28,9 @@ public record AddBasketItem(String commandId, String customerId, String productI
     public AddBasketItem(String commandId, String customerId, String productId, int quantity, BigDecimal unitPrice) {
         this(commandId, customerId, productId, quantity, unitPrice, null);
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.ADD_ITEM;
+    }
 }

@@ -13,4 +13,15 @@ public sealed interface BasketCommand permits AddBasketItem, RemoveBasketItem, C
     default Idempotency idempotency() {
         return null;
     }
+
+    /**
+     * What kind of basket command this is: each type answers its own constant, so a new type needs a constant here,
+     * and every switch expression over the kinds stops compiling until it handles it (Java 17's exhaustive
+     * dispatch, without type patterns in switch).
+     */
+    Kind kind();
+
+    enum Kind {
+        ADD_ITEM, REMOVE_ITEM, CHECKOUT
+    }
 }

@@ -28,4 +28,9 @@ public record CheckoutBasket(String commandId, String customerId, String orderId
     public CheckoutBasket(String commandId, String customerId, String orderId, Instant requestedAt) {
         this(commandId, customerId, orderId, requestedAt, null);
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.CHECKOUT;
+    }
 }

@@ -12,4 +12,9 @@ public record RemoveBasketItem(String commandId, String customerId, String produ
         Ids.require(customerId, "customerId");
         Ids.require(productId, "productId");
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.REMOVE_ITEM;
+    }
 }

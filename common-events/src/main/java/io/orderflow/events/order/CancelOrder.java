@@ -22,4 +22,9 @@ public record CancelOrder(String commandId, String orderId, Instant requestedAt,
     public CancelOrder(String commandId, String orderId, Instant requestedAt) {
         this(commandId, orderId, requestedAt, null);
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.CANCEL;
+    }
 }

@@ -34,4 +34,9 @@ public record PlaceOrder(String commandId, String orderId, String customerId, Li
     public PlaceOrder(String commandId, String orderId, String customerId, List<OrderLine> items, Instant requestedAt) {
         this(commandId, orderId, customerId, items, requestedAt, null);
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.PLACE;
+    }
 }

@@ -43,4 +43,9 @@ public record PlaceOrderViaKey(PlaceOrder command) implements OrderCommand {
     public String routingKey() {
         return command.idempotency().derivedId();
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.PLACE_VIA_KEY;
+    }
 }

@@ -12,4 +12,9 @@ public record DeductStock(String orderId, String productId, int quantity) implem
         Ids.require(productId, "productId");
         StockRequests.requireQuantity(quantity);
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.DEDUCT;
+    }
 }

@@ -12,4 +12,9 @@ public record ReleaseStock(String orderId, String productId, int quantity) imple
         Ids.require(productId, "productId");
         StockRequests.requireQuantity(quantity);
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.RELEASE;
+    }
 }

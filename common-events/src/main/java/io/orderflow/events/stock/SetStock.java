@@ -15,4 +15,9 @@ public record SetStock(String commandId, String productId, long quantity) implem
             throw new IllegalArgumentException("quantity must not be negative");
         }
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.SET_STOCK;
+    }
 }

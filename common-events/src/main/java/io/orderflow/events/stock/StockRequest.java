@@ -17,4 +17,15 @@ public sealed interface StockRequest permits ReserveStock, ReleaseStock, DeductS
 
     /** Units of the product in the order (the order's lines of one product, added up). */
     int quantity();
+
+    /**
+     * What kind of stock request this is: each type answers its own constant, so a new type needs a constant here,
+     * and every switch expression over the kinds stops compiling until it handles it (Java 17's exhaustive
+     * dispatch, without type patterns in switch).
+     */
+    Kind kind();
+
+    enum Kind {
+        RESERVE, RELEASE, DEDUCT
+    }
 }

@@ -26,13 +26,13 @@ sealed interface OrderInput {
     }
 
     static OrderInput of(OrderCommand command) {
-        if (command instanceof PlaceOrder place) {
-            return new Place(place);
-        }
-        if (command instanceof CancelOrder cancel) {
-            return new Cancel(cancel);
-        }
-        throw new IllegalArgumentException(command + " goes through its key's check (OrderKeyCheck), not to an order");
+        // Each cast is to the type of its kind (OrderCommand.Kind).
+        return switch (command.kind()) {
+            case PLACE -> new Place((PlaceOrder) command);
+            case CANCEL -> new Cancel((CancelOrder) command);
+            case PLACE_VIA_KEY -> throw new IllegalArgumentException(
+                    command + " goes through its key's check (OrderKeyCheck), not to an order");
+        };
     }
 
     record Place(PlaceOrder command) implements OrderInput {

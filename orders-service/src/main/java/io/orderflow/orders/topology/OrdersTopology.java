@@ -10,7 +10,6 @@ import static io.orderflow.events.topics.Topics.SHIPMENTS;
 import static io.orderflow.events.topics.Topics.STOCK_REQUESTS;
 
 import io.orderflow.events.order.OrderCommand;
-import io.orderflow.events.order.PlaceOrderViaKey;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.service.idempotency.RememberedAnswers;
@@ -86,10 +85,10 @@ public final class OrdersTopology {
 
         KStream<String, OrderCommand> allCommands = TopicSources.stream(builder, ORDER_COMMANDS);
         KStream<String, OrderOutput> keyChecks = allCommands
-                .filter((key, command) -> command instanceof PlaceOrderViaKey, Named.as("via-their-key"))
+                .filter((key, command) -> command.kind() == OrderCommand.Kind.PLACE_VIA_KEY, Named.as("via-their-key"))
                 .process(OrderKeyCheck::new, Named.as("order-key-check"), RememberedAnswers.STORE);
         KStream<String, OrderInput> commands = allCommands
-                .filterNot((key, command) -> command instanceof PlaceOrderViaKey, Named.as("to-their-order"))
+                .filterNot((key, command) -> command.kind() == OrderCommand.Kind.PLACE_VIA_KEY, Named.as("to-their-order"))
                 .mapValues(OrderInput::of, Named.as("as-command-input"));
         KStream<String, OrderInput> checkouts = TopicSources.stream(builder, BASKET_CHECKOUTS)
                 .mapValues(c -> (OrderInput) new OrderInput.Checkout(c), Named.as("as-checkout-input"));

@@ -13,6 +13,13 @@ sealed interface StockInput {
     /** The product the input is about, which must be the record's key: the key decides which task owns it. */
     String productId();
 
+    /** Which input this is, for an exhaustive switch (see {@code StockRequest.Kind}). */
+    Kind kind();
+
+    enum Kind {
+        REQUEST, COMMAND
+    }
+
     /** A reservation, release or deduction for one order, from orders-service. */
     record Request(StockRequest request) implements StockInput {
 
@@ -23,6 +30,11 @@ sealed interface StockInput {
         @Override
         public String productId() {
             return request.productId();
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.REQUEST;
         }
     }
 
@@ -36,6 +48,11 @@ sealed interface StockInput {
         @Override
         public String productId() {
             return command.productId();
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.COMMAND;
         }
     }
 }

@@ -266,7 +266,6 @@ class StockTopologyTest {
         assertThat(stock.get("p-2").reserved()).isZero();
     }
 
-    /** Java 17 cannot check a switch over these sealed types; this fails instead when one gains a kind StockProcessor does not handle. */
     @Test
     void everyKindOfRequestAndCommandIsOneTheProcessorHandles() {
         assertThat(StockRequest.class.getPermittedSubclasses())
