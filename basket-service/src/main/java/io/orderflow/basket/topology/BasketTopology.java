@@ -9,7 +9,6 @@ import io.orderflow.events.basket.BasketCheckedOut;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.service.idempotency.RememberedAnswers;
-import io.orderflow.service.streams.CommitPromptly;
 import io.orderflow.service.streams.TopicSources;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -43,7 +42,7 @@ public final class BasketTopology {
 
         outputs.flatMapValues(BasketTopology::checkoutOf, Named.as("checkouts"))
                 .to(BASKET_CHECKOUTS.name(), BASKET_CHECKOUTS.produced());
-        CommitPromptly.answers(outputs.flatMapValues(BasketTopology::replyOf, Named.as("replies")))
+        outputs.flatMapValues(BasketTopology::replyOf, Named.as("replies"))
                 .to(BASKET_COMMAND_RESULTS.name(), BASKET_COMMAND_RESULTS.produced());
     }
 

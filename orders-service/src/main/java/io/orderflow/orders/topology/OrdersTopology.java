@@ -13,7 +13,6 @@ import io.orderflow.events.order.OrderCommand;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.service.idempotency.RememberedAnswers;
-import io.orderflow.service.streams.CommitPromptly;
 import io.orderflow.service.streams.TopicSources;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,8 +111,7 @@ public final class OrdersTopology {
                 .to(STOCK_REQUESTS.name(), STOCK_REQUESTS.produced());
         outputs.flatMapValues(only(o -> o instanceof OrderOutput.Payment p ? p.request() : null), Named.as("payment"))
                 .to(PAYMENT_REQUESTS.name(), PAYMENT_REQUESTS.produced());
-        CommitPromptly.answers(outputs.flatMapValues(only(o -> o instanceof OrderOutput.Reply r ? r.result() : null),
-                        Named.as("replies")))
+        outputs.flatMapValues(only(o -> o instanceof OrderOutput.Reply r ? r.result() : null), Named.as("replies"))
                 .to(ORDER_COMMAND_RESULTS.name(), ORDER_COMMAND_RESULTS.produced());
         outputs.flatMapValues(only(o -> o instanceof OrderOutput.Command c ? c.command() : null), Named.as("passed-on"))
                 .to(ORDER_COMMANDS.name(), ORDER_COMMANDS.produced());

@@ -12,7 +12,6 @@ import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.domain.Account;
 import io.orderflow.payment.domain.PaymentRules;
 import io.orderflow.payment.domain.RecentOrder;
-import io.orderflow.service.streams.CommitPromptly;
 import io.orderflow.service.streams.TopicSources;
 import java.time.Clock;
 import java.util.List;
@@ -70,7 +69,7 @@ public final class PaymentTopology {
 
         outputs.flatMapValues(PaymentTopology::verdictOf, Named.as("verdicts"))
                 .to(ORDER_VALIDATIONS.name(), ORDER_VALIDATIONS.produced());
-        CommitPromptly.answers(outputs.flatMapValues(PaymentTopology::replyOf, Named.as("replies")))
+        outputs.flatMapValues(PaymentTopology::replyOf, Named.as("replies"))
                 .to(ACCOUNT_COMMAND_RESULTS.name(), ACCOUNT_COMMAND_RESULTS.produced());
     }
 

@@ -9,7 +9,6 @@ import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.order.OrderCheckCompleted;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.events.topics.Topics;
-import io.orderflow.service.streams.CommitPromptly;
 import io.orderflow.service.streams.TopicSources;
 import io.orderflow.stock.domain.StockLevel;
 import java.time.Clock;
@@ -61,7 +60,7 @@ public final class StockTopology {
 
         outputs.flatMapValues(StockTopology::verdictOf, Named.as("verdicts"))
                 .to(ORDER_VALIDATIONS.name(), ORDER_VALIDATIONS.produced());
-        CommitPromptly.answers(outputs.flatMapValues(StockTopology::replyOf, Named.as("replies")))
+        outputs.flatMapValues(StockTopology::replyOf, Named.as("replies"))
                 .to(STOCK_COMMAND_RESULTS.name(), STOCK_COMMAND_RESULTS.produced());
     }
 
