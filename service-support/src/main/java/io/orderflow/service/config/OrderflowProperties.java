@@ -29,7 +29,7 @@ public record OrderflowProperties(Kafka kafka, Path dataDir, @DefaultValue("loca
      * which run with the production Streams settings ({@link StreamsSettings}) without a Spring context.
      */
     public static OrderflowProperties defaults(String bootstrapServers, Path dataDir) {
-        return new OrderflowProperties(new Kafka(bootstrapServers, 1, 1, 0, 100), dataDir, "localhost", 10_000,
+        return new OrderflowProperties(new Kafka(bootstrapServers, 1, 1, 0, 50), dataDir, "localhost", 10_000,
                 Duration.ofMinutes(5), new Streams(Duration.ofMinutes(5), 5, Duration.ofMinutes(10)));
     }
 
@@ -43,7 +43,7 @@ public record OrderflowProperties(Kafka kafka, Path dataDir, @DefaultValue("loca
      */
     public record Kafka(String bootstrapServers, @DefaultValue("1") int replicationFactor,
             @DefaultValue("1") int minInsyncReplicas, @DefaultValue("0") int standbyReplicas,
-            @DefaultValue("100") long commitIntervalMs) {
+            @DefaultValue("50") long commitIntervalMs) {
     }
 
     /**

@@ -34,7 +34,7 @@ class OrderflowPropertiesTest {
     @Test
     void streamsSettingsTakeDurabilityAndTheCommitIntervalFromTheProperties() {
         OrderflowProperties defaults = OrderflowProperties.defaults("kafka:9092", Path.of("/var/data"));
-        OrderflowProperties production = new OrderflowProperties(new OrderflowProperties.Kafka("kafka:9092", 3, 2, 1, 50),
+        OrderflowProperties production = new OrderflowProperties(new OrderflowProperties.Kafka("kafka:9092", 3, 2, 1, 25),
                 defaults.dataDir(), "host-1", 10_000, defaults.orderTimeout(), defaults.streams());
 
         Map<String, Object> settings = StreamsSettings.of(production, "stock-service", "host-1:8083");
@@ -43,11 +43,11 @@ class OrderflowPropertiesTest {
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
                 .containsEntry(StreamsConfig.topicPrefix("min.insync.replicas"), 2)
                 .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50L)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 25L)
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "host-1:8083")
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/data/streams/stock-service");
         assertThat(StreamsSettings.of(defaults, "stock-service", null))
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50L)
                 .doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);
     }
 }
