@@ -3,7 +3,6 @@ package io.orderflow.basket.api;
 import io.orderflow.basket.domain.Basket;
 import io.orderflow.basket.query.BasketQueries;
 import io.orderflow.service.query.InstanceForwarder;
-import io.orderflow.service.query.KeyLookup;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 
@@ -20,24 +19,16 @@ final class BasketReads {
 
     /** {@code GET /baskets/{customerId}}. */
     ResponseEntity<?> get(String customerId, HttpServletRequest request) {
-        KeyLookup<Basket> lookup = queries.basket(customerId);
-        if (lookup instanceof KeyLookup.Remote<Basket> remote) {
-            return forwarder.forward(remote.host(), request);
-        }
-        return local(customerId, (KeyLookup.Local<Basket>) lookup);
+        return forwarder.answer(queries.basket(customerId), request, basket -> local(customerId, basket));
     }
 
     /** The basket now, wherever it is held: the body of an answer to a change. */
     ResponseEntity<?> current(String customerId) {
-        KeyLookup<Basket> lookup = queries.basket(customerId);
-        if (lookup instanceof KeyLookup.Remote<Basket> remote) {
-            return forwarder.fetch(remote.host(), "/baskets/" + customerId);
-        }
-        return local(customerId, (KeyLookup.Local<Basket>) lookup);
+        return forwarder.answerAt(queries.basket(customerId), "/baskets/" + customerId,
+                basket -> local(customerId, basket));
     }
 
-    private static ResponseEntity<?> local(String customerId, KeyLookup.Local<Basket> lookup) {
-        Basket basket = lookup.value();
+    private static ResponseEntity<?> local(String customerId, Basket basket) {
         return ResponseEntity.ok(basket == null ? BasketView.empty(customerId) : BasketView.of(basket));
     }
 }

@@ -3,7 +3,6 @@ package io.orderflow.fulfillment.api;
 import io.orderflow.fulfillment.domain.Shipment;
 import io.orderflow.fulfillment.query.ShipmentQueries;
 import io.orderflow.service.query.InstanceForwarder;
-import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.web.ApiException;
 import io.orderflow.service.web.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,15 +28,12 @@ class ShipmentsController {
     @GetMapping("/shipments/{orderId}")
     ResponseEntity<?> get(@PathVariable @ValidId String orderId,
             HttpServletRequest request) {
-        KeyLookup<Shipment> lookup = queries.shipment(orderId);
-        if (lookup instanceof KeyLookup.Remote<Shipment> remote) {
-            return forwarder.forward(remote.host(), request);
-        }
-        Shipment shipment = ((KeyLookup.Local<Shipment>) lookup).value();
-        if (shipment == null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "Shipment not found",
-                    "no shipment for order '" + orderId + "'");
-        }
-        return ResponseEntity.ok(ShipmentView.of(shipment));
+        return forwarder.answer(queries.shipment(orderId), request, shipment -> {
+            if (shipment == null) {
+                throw new ApiException(HttpStatus.NOT_FOUND, "Shipment not found",
+                        "no shipment for order '" + orderId + "'");
+            }
+            return ResponseEntity.ok(ShipmentView.of(shipment));
+        });
     }
 }

@@ -42,15 +42,12 @@ final class OrderReads {
 
     /** The order now, wherever it is held; 404 problem when unknown. */
     ResponseEntity<?> current(String orderId) {
-        KeyLookup<OrderRecord> lookup = queries.order(orderId);
-        if (lookup instanceof KeyLookup.Remote<OrderRecord> remote) {
-            return forwarder.fetch(remote.host(), "/orders/" + orderId);
-        }
-        OrderRecord record = ((KeyLookup.Local<OrderRecord>) lookup).value();
-        if (record == null) {
-            throw ApiException.notFound("Order", orderId);
-        }
-        return ResponseEntity.ok(OrderView.of(record.order()));
+        return forwarder.answerAt(queries.order(orderId), "/orders/" + orderId, record -> {
+            if (record == null) {
+                throw ApiException.notFound("Order", orderId);
+            }
+            return ResponseEntity.ok(OrderView.of(record.order()));
+        });
     }
 
     /**
@@ -73,8 +70,7 @@ final class OrderReads {
      */
     CompletableFuture<ResponseEntity<?>> get(String orderId, OrderState until, Long timeoutMs,
             HttpServletRequest request) {
-        KeyLookup<OrderRecord> lookup = queries.order(orderId);
-        if (lookup instanceof KeyLookup.Remote<OrderRecord> remote) {
+        if (queries.order(orderId) instanceof KeyLookup.Remote<OrderRecord> remote) {
             return CompletableFuture.completedFuture(forwarder.forward(remote.host(), request));
         }
         if (until == null && timeoutMs == null) {

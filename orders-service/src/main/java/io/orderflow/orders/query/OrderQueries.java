@@ -75,16 +75,18 @@ public final class OrderQueries {
 
     private CompletableFuture<Waited> awaitUntil(String orderId, Predicate<Optional<Order>> done, Instant deadline) {
         CompletableFuture<Void> next = changes.nextChange(orderId);
-        KeyLookup<OrderRecord> lookup = order(orderId);
         Duration left = Duration.between(clock.instant(), deadline);
-        if (lookup instanceof KeyLookup.Remote<OrderRecord> remote) {
+        Waited waited = order(orderId).fold(
+                record -> new Waited.Here(Optional.ofNullable(record).map(OrderRecord::order)),
+                host -> new Waited.Moved(host, left.isNegative() ? Duration.ZERO : left));
+        if (!(waited instanceof Waited.Here here)) {
             next.cancel(false);
-            return CompletableFuture.completedFuture(new Waited.Moved(remote.host(), left.isNegative() ? Duration.ZERO : left));
+            return CompletableFuture.completedFuture(waited);
         }
-        Optional<Order> now = Optional.ofNullable(((KeyLookup.Local<OrderRecord>) lookup).value()).map(OrderRecord::order);
+        Optional<Order> now = here.order();
         if (done.test(now) || left.toMillis() <= 0) {
             next.cancel(false);
-            return CompletableFuture.completedFuture(new Waited.Here(now));
+            return CompletableFuture.completedFuture(here);
         }
         // Woken by a change of the order, by a rebalance (the order may have moved), or by the deadline.
         return next.orTimeout(left.toMillis(), TimeUnit.MILLISECONDS)

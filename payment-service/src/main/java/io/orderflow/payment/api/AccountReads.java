@@ -3,7 +3,6 @@ package io.orderflow.payment.api;
 import io.orderflow.payment.domain.Account;
 import io.orderflow.payment.query.AccountQueries;
 import io.orderflow.service.query.InstanceForwarder;
-import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -21,24 +20,16 @@ final class AccountReads {
 
     /** {@code GET /accounts/{customerId}}: answered here, or passed on as is to the instance holding the customer. */
     ResponseEntity<?> get(String customerId, HttpServletRequest request) {
-        KeyLookup<Account> lookup = queries.account(customerId);
-        if (lookup instanceof KeyLookup.Remote<Account> remote) {
-            return forwarder.forward(remote.host(), request);
-        }
-        return local((KeyLookup.Local<Account>) lookup, customerId);
+        return forwarder.answer(queries.account(customerId), request, account -> local(account, customerId));
     }
 
     /** The account now, wherever it is held; 404 problem when the customer has none. */
     ResponseEntity<?> current(String customerId) {
-        KeyLookup<Account> lookup = queries.account(customerId);
-        if (lookup instanceof KeyLookup.Remote<Account> remote) {
-            return forwarder.fetch(remote.host(), "/accounts/" + customerId);
-        }
-        return local((KeyLookup.Local<Account>) lookup, customerId);
+        return forwarder.answerAt(queries.account(customerId), "/accounts/" + customerId,
+                account -> local(account, customerId));
     }
 
-    private static ResponseEntity<?> local(KeyLookup.Local<Account> lookup, String customerId) {
-        Account account = lookup.value();
+    private static ResponseEntity<?> local(Account account, String customerId) {
         // A customer who only ordered has a value (its fraud window) but no account.
         if (account == null || !account.funded()) {
             throw ApiException.notFound("Account", customerId);

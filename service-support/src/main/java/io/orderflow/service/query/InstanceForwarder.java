@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,17 @@ public final class InstanceForwarder {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
         factory.setReadTimeout(readTimeout);
         this.client = RestClient.builder().requestFactory(factory).build();
+    }
+
+    /** A GET for one key: answered here from the value read here, or the same request passed to the key's holder. */
+    public <V> ResponseEntity<?> answer(KeyLookup<V> lookup, HttpServletRequest request,
+            Function<V, ResponseEntity<?>> here) {
+        return lookup.fold(here, host -> forward(host, request));
+    }
+
+    /** The key's answer now, wherever it is held (for the answer to a write): its holder is asked {@code GET path}. */
+    public <V> ResponseEntity<?> answerAt(KeyLookup<V> lookup, String path, Function<V, ResponseEntity<?>> here) {
+        return lookup.fold(here, host -> fetch(host, path));
     }
 
     /** Asks the instance at {@code host} the same GET this instance was asked, and returns its answer as is. */

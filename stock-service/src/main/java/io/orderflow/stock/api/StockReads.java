@@ -1,7 +1,6 @@
 package io.orderflow.stock.api;
 
 import io.orderflow.service.query.InstanceForwarder;
-import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.web.ApiException;
 import io.orderflow.stock.domain.StockLevel;
 import io.orderflow.stock.query.StockQueries;
@@ -21,20 +20,12 @@ final class StockReads {
 
     /** {@code GET /stock/{productId}}: answered here, or the same request passed to the instance holding the product. */
     ResponseEntity<?> get(String productId, HttpServletRequest request) {
-        KeyLookup<StockLevel> lookup = queries.level(productId);
-        if (lookup instanceof KeyLookup.Remote<StockLevel> remote) {
-            return forwarder.forward(remote.host(), request);
-        }
-        return local(productId, ((KeyLookup.Local<StockLevel>) lookup).value());
+        return forwarder.answer(queries.level(productId), request, level -> local(productId, level));
     }
 
     /** The product's level now, wherever it is held; 404 problem for a product never stocked. */
     ResponseEntity<?> current(String productId) {
-        KeyLookup<StockLevel> lookup = queries.level(productId);
-        if (lookup instanceof KeyLookup.Remote<StockLevel> remote) {
-            return forwarder.fetch(remote.host(), "/stock/" + productId);
-        }
-        return local(productId, ((KeyLookup.Local<StockLevel>) lookup).value());
+        return forwarder.answerAt(queries.level(productId), "/stock/" + productId, level -> local(productId, level));
     }
 
     private static ResponseEntity<?> local(String productId, StockLevel level) {
