@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Sends a command to the service's own topology and waits for its {@link CommandResult}: the HTTP layer's
@@ -23,7 +24,13 @@ import org.springframework.boot.health.contributor.Health;
  * <p>When Kafka is unreachable the send fails within {@code max.block.ms}/{@code delivery.timeout.ms} and
  * the caller gets a 503 problem, never a silent loss.
  */
-public final class CommandGateway<C> implements AutoCloseable {
+public final class CommandGateway<C> implements SmartLifecycle, AutoCloseable {
+
+    /**
+     * Before the web server: the listener reads from the start, and is stopped only after the server has
+     * finished its in-flight requests (graceful shutdown), which may still be waiting for their answers.
+     */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final Topic<String, C> commands;
     private final CommandResultListener results;
@@ -85,6 +92,27 @@ public final class CommandGateway<C> implements AutoCloseable {
         return new ServiceUnavailableException("Kafka did not accept the request: " + error.getMessage(), error);
     }
 
+    @Override
+    public void start() {
+        results.start();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return results.isRunning();
+    }
+
+    @Override
+    public void stop() {
+        results.close();
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** Also when the context is closed without being stopped (a failed start-up). */
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));

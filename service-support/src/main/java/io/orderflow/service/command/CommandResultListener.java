@@ -60,8 +60,8 @@ public final class CommandResultListener implements AutoCloseable {
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final CountDownLatch positioned = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final Thread thread;
-    private volatile boolean running = true;
+    private Thread thread;
+    private volatile boolean running;
     private volatile Consumer<byte[], byte[]> current;
     private volatile Instant positionedAt;
     private volatile Instant failingSince;
@@ -87,9 +87,22 @@ public final class CommandResultListener implements AutoCloseable {
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, topic.name() + "-listener-" + ProcessHandle.current().pid());
-        this.thread = new Thread(this::run, topic.name() + "-listener");
-        this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    /** Starts reading on a thread of its own; its owner ({@link CommandGateway}, a Spring lifecycle) calls it once. */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, topic.name() + "-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Whether it was started and not yet closed. */
+    public boolean isRunning() {
+        return running;
     }
 
     /**
@@ -289,8 +302,15 @@ public final class CommandResultListener implements AutoCloseable {
                 // The listener thread closed it meanwhile; it sees running == false next.
             }
         }
+        Thread started;
+        synchronized (this) {
+            started = thread;
+        }
+        if (started == null) {
+            return;
+        }
         try {
-            thread.join(5_000);
+            started.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

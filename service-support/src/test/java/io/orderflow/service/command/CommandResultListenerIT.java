@@ -86,7 +86,10 @@ class CommandResultListenerIT {
     }
 
     private CommandResultListener listener(Duration failingBound) {
-        return new CommandResultListener(results, bootstrap, this::failingConsumer, failingBound, Clock.systemUTC());
+        CommandResultListener listener = new CommandResultListener(results, bootstrap, this::failingConsumer,
+                failingBound, Clock.systemUTC());
+        listener.start();
+        return listener;
     }
 
     /** A real consumer whose poll fails on demand, as an unexpected client error would. */
