@@ -1,8 +1,8 @@
 package io.orderflow.bench;
 
-import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.localstack.KafkaBrokerProcess;
+import io.orderflow.localstack.OrderflowService;
 import io.orderflow.localstack.ServiceProcess;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,8 +23,7 @@ import java.util.Map;
  */
 final class Stack implements AutoCloseable {
 
-    static final List<String> MODULES = List.of("orders-service", "basket-service", "payment-service",
-            "stock-service", "fulfillment-service");
+    static final List<String> MODULES = OrderflowService.moduleNames();
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -56,9 +55,7 @@ final class Stack implements AutoCloseable {
         long started = System.nanoTime();
         broker.start();
         broker.awaitReady(BROKER_TIMEOUT);
-        List<String> topics = new ArrayList<>();
-        Topics.ALL.stream().map(Topic::name).forEach(topics::add);
-        MODULES.stream().map(Topics::deadLetterTopic).forEach(topics::add);
+        List<String> topics = OrderflowService.topicNames();
         broker.createTopics(topics, Topics.PARTITIONS);
         out.printf("Kafka up on %s (pid %d) in %.1f s; %d topics of %d partitions%n", broker.bootstrapServers(),
                 broker.pid(), (System.nanoTime() - started) / 1e9, topics.size(), Topics.PARTITIONS);

@@ -2,6 +2,7 @@ package io.orderflow.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.localstack.OrderflowService;
 import io.orderflow.localstack.ProjectDirs;
 import io.orderflow.localstack.ServiceProcess;
 import io.orderflow.testsupport.http.FreePorts;
@@ -23,8 +24,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class Suite implements AutoCloseable {
 
-    static final List<String> ALL = List.of("orders-service", "basket-service", "payment-service", "stock-service",
-            "fulfillment-service");
+    static final List<String> ALL = OrderflowService.moduleNames();
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final String bootstrapServers;

@@ -1,6 +1,5 @@
 package io.orderflow.localstack;
 
-import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,9 +123,7 @@ public final class LocalStack {
         broker.awaitReady(BROKER_TIMEOUT);
         System.out.printf("Kafka ready in %.1f s%n", seconds(System.nanoTime() - started));
 
-        List<String> topics = new ArrayList<>();
-        Topics.ALL.stream().map(Topic::name).forEach(topics::add);
-        OrderflowService.moduleNames().stream().map(Topics::deadLetterTopic).forEach(topics::add);
+        List<String> topics = OrderflowService.topicNames();
         List<String> created = broker.createTopics(topics, Topics.PARTITIONS);
         System.out.printf("Topics: %d created, %d already there (%d partitions each)%n",
                 created.size(), topics.size() - created.size(), Topics.PARTITIONS);

@@ -1,8 +1,11 @@
 package io.orderflow.localstack;
 
+import io.orderflow.events.topics.Topic;
+import io.orderflow.events.topics.Topics;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The five services and the ports their first instance gets, so URLs stay the same from run to run. Public for
@@ -38,5 +41,15 @@ public enum OrderflowService {
 
     public static List<String> moduleNames() {
         return Arrays.stream(values()).map(OrderflowService::moduleName).toList();
+    }
+
+    /**
+     * The topics to create before the services start: the shared ones ({@link Topics#ALL}) and each service's
+     * dead-letter topic. (A service creates the same ones at start-up, but a broker that refuses automatic
+     * creation should have them before any client asks.)
+     */
+    public static List<String> topicNames() {
+        return Stream.concat(Topics.ALL.stream().map(Topic::name), moduleNames().stream().map(Topics::deadLetterTopic))
+                .toList();
     }
 }
