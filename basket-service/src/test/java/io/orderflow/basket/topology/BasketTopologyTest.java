@@ -18,19 +18,15 @@ import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.config.StreamsSettings;
 import io.orderflow.service.idempotency.RememberedAnswer;
 import io.orderflow.service.idempotency.RememberedAnswers;
+import io.orderflow.testsupport.streams.TopologyHarness;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -47,7 +43,7 @@ class BasketTopologyTest {
     @TempDir
     Path dataDir;
 
-    private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private TestInputTopic<String, BasketCommand> commands;
     private TestOutputTopic<String, BasketCheckedOut> checkouts;
     private TestOutputTopic<String, CommandResult> results;
@@ -55,24 +51,17 @@ class BasketTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.putAll(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir), "basket-service", null));
-        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
-        new BasketTopology().build(builder);
-        driver = new TopologyTestDriver(builder.build(), props);
-        commands = driver.createInputTopic(Topics.BASKET_COMMANDS.name(), Topics.BASKET_COMMANDS.keySerde().serializer(),
-                Topics.BASKET_COMMANDS.valueSerde().serializer());
-        checkouts = driver.createOutputTopic(Topics.BASKET_CHECKOUTS.name(),
-                Topics.BASKET_CHECKOUTS.keySerde().deserializer(), Topics.BASKET_CHECKOUTS.valueSerde().deserializer());
-        results = driver.createOutputTopic(Topics.BASKET_COMMAND_RESULTS.name(),
-                Topics.BASKET_COMMAND_RESULTS.keySerde().deserializer(),
-                Topics.BASKET_COMMAND_RESULTS.valueSerde().deserializer());
-        store = driver.getKeyValueStore(BasketTopology.BASKETS_STORE);
+        harness = TopologyHarness.of(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir),
+                "basket-service", null), builder -> new BasketTopology().build(builder));
+        commands = harness.input(Topics.BASKET_COMMANDS);
+        checkouts = harness.output(Topics.BASKET_CHECKOUTS);
+        results = harness.output(Topics.BASKET_COMMAND_RESULTS);
+        store = harness.store(BasketTopology.BASKETS_STORE);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        harness.close();
     }
 
     @Test
@@ -207,7 +196,7 @@ class BasketTopologyTest {
         send(add("c-1", "p-1", 2, "19.99"));
         send(new CheckoutBasket("cmd-checkout", "c-1", "o-1", NOW));
 
-        WindowStore<String, RememberedAnswer> answers = driver.getWindowStore(RememberedAnswers.STORE);
+        WindowStore<String, RememberedAnswer> answers = harness.driver().getWindowStore(RememberedAnswers.STORE);
         try (var all = answers.all()) {
             assertThat(all.hasNext()).isFalse();
         }

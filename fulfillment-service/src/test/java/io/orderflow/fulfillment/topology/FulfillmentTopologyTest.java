@@ -1,8 +1,8 @@
 package io.orderflow.fulfillment.topology;
 
+import static io.orderflow.testsupport.events.AnOrder.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.OrderStateChanged;
@@ -12,19 +12,15 @@ import io.orderflow.fulfillment.domain.Shipment;
 import io.orderflow.fulfillment.domain.ShipmentStatus;
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.config.StreamsSettings;
+import io.orderflow.testsupport.streams.TopologyHarness;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -41,28 +37,23 @@ class FulfillmentTopologyTest {
     @TempDir
     Path dataDir;
 
-    private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private TestInputTopic<String, OrderStateChanged> orders;
     private TestOutputTopic<String, ShipmentCreated> shipments;
     private KeyValueStore<String, Shipment> store;
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.putAll(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir), "fulfillment-service", null));
-        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
-        new FulfillmentTopology(Clock.fixed(NOW, ZoneOffset.UTC)).build(builder);
-        driver = new TopologyTestDriver(builder.build(), props);
-        orders = driver.createInputTopic(Topics.ORDERS.name(), Topics.ORDERS.keySerde().serializer(),
-                Topics.ORDERS.valueSerde().serializer());
-        shipments = driver.createOutputTopic(Topics.SHIPMENTS.name(), Topics.SHIPMENTS.keySerde().deserializer(),
-                Topics.SHIPMENTS.valueSerde().deserializer());
-        store = driver.getKeyValueStore(FulfillmentTopology.SHIPMENTS_STORE);
+        harness = TopologyHarness.of(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir),
+                "fulfillment-service", null), builder -> new FulfillmentTopology(Clock.fixed(NOW, ZoneOffset.UTC)).build(builder));
+        orders = harness.input(Topics.ORDERS);
+        shipments = harness.output(Topics.SHIPMENTS);
+        store = harness.store(FulfillmentTopology.SHIPMENTS_STORE);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        harness.close();
     }
 
     @Test
@@ -116,8 +107,6 @@ class FulfillmentTopologyTest {
     }
 
     private static OrderStateChanged change(String orderId, OrderState state) {
-        Instant at = NOW.minusSeconds(1);
-        Order order = new Order(orderId, "c-1", ITEMS, Order.totalOf(ITEMS), state, List.of(), at, at, null);
-        return new OrderStateChanged(orderId + "/" + state, order, OrderState.CREATED);
+        return anOrder(orderId).withLine("p-1", 2, "19.99").at(NOW.minusSeconds(1)).reaching(state, OrderState.CREATED);
     }
 }

@@ -15,13 +15,13 @@ import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.order.PlaceOrder;
 import io.orderflow.events.order.PlaceOrderViaKey;
 import io.orderflow.events.payment.PaymentRequest;
-import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.config.StreamsSettings;
 import io.orderflow.service.idempotency.RememberedAnswer;
 import io.orderflow.service.idempotency.RememberedAnswers;
+import io.orderflow.testsupport.streams.TopologyHarness;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -29,11 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +47,7 @@ class KeyedOrdersTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:15:00Z");
     private static final OrderLine LINE = new OrderLine("p-1", 2, new BigDecimal("5.00"));
 
-    private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private TestInputTopic<String, OrderCommand> commands;
     private TestOutputTopic<String, CommandResult> replies;
     private TestOutputTopic<String, OrderStateChanged> events;
@@ -58,27 +55,19 @@ class KeyedOrdersTopologyTest {
 
     @BeforeEach
     void start() throws Exception {
-        StreamsBuilder builder = new StreamsBuilder();
-        new OrdersTopology(id -> { }, new OrderMetrics(new SimpleMeterRegistry()), Duration.ofHours(24), Duration.ofMinutes(5),
-                Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC)).build(builder);
-        Properties props = new Properties();
         OrderflowProperties settings = OrderflowProperties.defaults("dummy:9092", Files.createTempDirectory("keyed-orders"));
-        props.putAll(StreamsSettings.of(settings, "keyed-orders-test", null));
-        driver = new TopologyTestDriver(builder.build(), props);
-        commands = driver.createInputTopic(Topics.ORDER_COMMANDS.name(), Topics.ORDER_COMMANDS.keySerde().serializer(),
-                Topics.ORDER_COMMANDS.valueSerde().serializer());
-        replies = output(Topics.ORDER_COMMAND_RESULTS);
-        events = output(Topics.ORDERS);
-        payments = output(Topics.PAYMENT_REQUESTS);
+        harness = TopologyHarness.of(StreamsSettings.of(settings, "keyed-orders-test", null),
+                builder -> new OrdersTopology(id -> { }, new OrderMetrics(new SimpleMeterRegistry()), Duration.ofHours(24),
+                        Duration.ofMinutes(5), Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC)).build(builder));
+        commands = harness.input(Topics.ORDER_COMMANDS);
+        replies = harness.output(Topics.ORDER_COMMAND_RESULTS);
+        events = harness.output(Topics.ORDERS);
+        payments = harness.output(Topics.PAYMENT_REQUESTS);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-    }
-
-    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        harness.close();
     }
 
     private static Idempotency key(String key, String fingerprint) {
@@ -125,7 +114,7 @@ class KeyedOrdersTopologyTest {
                 tuple("cmd-1", CommandStatus.APPLIED), tuple("cmd-2", CommandStatus.KEY_REUSED),
                 tuple("cmd-3", CommandStatus.KEY_REUSED));
         assertThat(events.isEmpty()).as("no second order").isTrue();
-        assertThat(driver.<String, OrderRecord>getKeyValueStore(OrdersTopology.ORDERS_STORE).get("o-explicit")).isNull();
+        assertThat(harness.<String, OrderRecord>store(OrdersTopology.ORDERS_STORE).get("o-explicit")).isNull();
     }
 
     @Test
@@ -139,7 +128,7 @@ class KeyedOrdersTopologyTest {
                 new CommandResult("cmd-2", "o-1", CommandStatus.APPLIED, "", true));
         assertThat(events.readKeyValuesToList()).extracting(kv -> kv.key, kv -> kv.value.state())
                 .containsExactly(tuple("o-1", OrderState.CREATED));
-        KeyValueStore<String, OrderRecord> orders = driver.getKeyValueStore(OrdersTopology.ORDERS_STORE);
+        KeyValueStore<String, OrderRecord> orders = harness.store(OrdersTopology.ORDERS_STORE);
         assertThat(orders.get("o-1").placedBy()).isEqualTo("cmd-1");
         assertThat(orders.get(key.derivedId())).as("the key's partition only checked it").isNull();
     }
@@ -177,7 +166,7 @@ class KeyedOrdersTopologyTest {
         commands.pipeInput("o-1", new PlaceOrder("cmd-0", "o-1", "c-1", List.of(LINE), T0), T0);
         commands.pipeInput("o-1", new CancelOrder("cmd-1", "o-1", T0), T0);
 
-        WindowStore<String, RememberedAnswer> answers = driver.getWindowStore(RememberedAnswers.STORE);
+        WindowStore<String, RememberedAnswer> answers = harness.driver().getWindowStore(RememberedAnswers.STORE);
         try (var all = answers.all()) {
             assertThat(all.hasNext()).isFalse();
         }

@@ -31,6 +31,7 @@ import io.orderflow.orders.domain.OrderLifecycle;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.config.StreamsSettings;
+import io.orderflow.testsupport.streams.TopologyHarness;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,14 +42,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -67,34 +65,31 @@ class OrdersTopologyTest {
     /** Where the driver's wall clock starts: when the orders are placed, as the processor's clock says. */
     private static final Instant NOW = T0.plusSeconds(1);
 
+    private TopologyHarness harness;
     private TopologyTestDriver driver;
-    private Topology topology;
     private final List<String> changed = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void start() throws Exception {
-        StreamsBuilder builder = new StreamsBuilder();
-        new OrdersTopology(changed::add, new OrderMetrics(registry), Duration.ofHours(24), TIMEOUT,
-                Clock.fixed(NOW, ZoneOffset.UTC)).build(builder);
         Path dir = Files.createTempDirectory("orders-topology-test");
-        Properties props = new Properties();
-        props.putAll(StreamsSettings.of(OrderflowProperties.defaults("dummy:9092", dir), "orders-topology-test", null));
-        topology = builder.build();
-        driver = new TopologyTestDriver(topology, props, NOW);
+        harness = TopologyHarness.of(StreamsSettings.of(OrderflowProperties.defaults("dummy:9092", dir),
+                "orders-topology-test", null), builder -> new OrdersTopology(changed::add, new OrderMetrics(registry),
+                        Duration.ofHours(24), TIMEOUT, Clock.fixed(NOW, ZoneOffset.UTC)).build(builder), NOW);
+        driver = harness.driver();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        harness.close();
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+        return harness.input(topic);
     }
 
     private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        return harness.output(topic);
     }
 
     private static PlaceOrder place(String orderId, String customerId, Instant at, OrderLine... lines) {
@@ -103,8 +98,8 @@ class OrdersTopologyTest {
 
     @Test
     void oneSubTopologyAndNoRepartitionOrReadBackOfItsOwnOutput() {
-        assertThat(topology.describe().subtopologies()).hasSize(1);
-        assertThat(topology.describe().toString()).doesNotContain("repartition").doesNotContain("topics: [orders]");
+        assertThat(harness.describe().subtopologies()).hasSize(1);
+        assertThat(harness.describe().toString()).doesNotContain("repartition").doesNotContain("topics: [orders]");
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.orderflow.payment.topology;
 
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.config.StreamsSettings;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import io.orderflow.testsupport.streams.TopologyHarness;
 import io.orderflow.events.topics.DeadLetterHeaders;
 import java.util.Objects;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,6 @@ import io.orderflow.events.payment.HoldPayment;
 import io.orderflow.events.payment.PaymentRequest;
 import io.orderflow.events.payment.ReleasePayment;
 import io.orderflow.events.payment.SetBalance;
-import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.domain.Account;
 import io.orderflow.payment.domain.FraudPolicy;
@@ -37,17 +36,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
@@ -66,8 +61,7 @@ class PaymentTopologyTest {
     @TempDir
     Path dataDir;
 
-    private Topology topology;
-    private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private TestInputTopic<String, PaymentRequest> requests;
     private TestInputTopic<String, AccountCommand> commands;
     private TestOutputTopic<String, OrderCheckCompleted> verdicts;
@@ -77,30 +71,26 @@ class PaymentTopologyTest {
 
     @BeforeEach
     void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        new PaymentTopology(new PaymentRules(new FraudPolicy(new BigDecimal("1000.00"))),
-                Clock.fixed(NOW, ZoneOffset.UTC)).build(builder);
-        Properties props = new Properties();
-        // The production settings, so unnamed stores or internal topics fail here as they would at start-up.
-        props.putAll(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir), "payment-service", null));
-        topology = builder.build(props);
-        driver = new TopologyTestDriver(topology, props);
-        requests = input(Topics.PAYMENT_REQUESTS);
-        commands = input(Topics.ACCOUNT_COMMANDS);
-        verdicts = output(Topics.ORDER_VALIDATIONS);
-        replies = output(Topics.ACCOUNT_COMMAND_RESULTS);
-        accounts = driver.getKeyValueStore(PaymentTopology.ACCOUNTS_STORE);
-        recentOrders = driver.getKeyValueStore(PaymentTopology.RECENT_ORDERS_STORE);
+        harness = TopologyHarness.of(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir),
+                "payment-service", null), builder -> new PaymentTopology(
+                        new PaymentRules(new FraudPolicy(new BigDecimal("1000.00"))), Clock.fixed(NOW, ZoneOffset.UTC))
+                .build(builder));
+        requests = harness.input(Topics.PAYMENT_REQUESTS);
+        commands = harness.input(Topics.ACCOUNT_COMMANDS);
+        verdicts = harness.output(Topics.ORDER_VALIDATIONS);
+        replies = harness.output(Topics.ACCOUNT_COMMAND_RESULTS);
+        accounts = harness.store(PaymentTopology.ACCOUNTS_STORE);
+        recentOrders = harness.store(PaymentTopology.RECENT_ORDERS_STORE);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        harness.close();
     }
 
     @Test
     void requestsAndAccountCommandsMeetInOneSubTopologyWithBothStoresAndNoRepartition() {
-        TopologyDescription description = topology.describe();
+        TopologyDescription description = harness.describe();
         assertThat(description.subtopologies()).hasSize(1);
         TopologyDescription.Subtopology payments = description.subtopologies().iterator().next();
 
@@ -445,7 +435,7 @@ class PaymentTopologyTest {
     @SuppressWarnings("unchecked")
     private void raw(String store, String key, String json) {
         KeyValueStore<Bytes, byte[]> bytes = ((WrappedStateStore<KeyValueStore<Bytes, byte[]>, ?, ?>)
-                driver.<String, Object>getKeyValueStore(store)).wrapped();
+                harness.<String, Object>store(store)).wrapped();
         bytes.put(Bytes.wrap(key.getBytes(StandardCharsets.UTF_8)), json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -462,18 +452,9 @@ class PaymentTopologyTest {
         return new HoldPayment(orderId, customerId, new BigDecimal(amount), createdAt, 1, 1);
     }
 
-    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
-    }
-
-    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
-    }
-
     /** The reasons of the records on the dead-letter topic, which the task writes in its own transaction. */
     private List<String> deadLetterReasons() {
-        return driver.createOutputTopic(Topics.deadLetterTopic("payment-service"), new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer()).readRecordsToList().stream()
+        return harness.deadLetters().stream()
                 .map(r -> new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .toList();
     }

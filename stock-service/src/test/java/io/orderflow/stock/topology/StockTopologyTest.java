@@ -2,7 +2,7 @@ package io.orderflow.stock.topology;
 
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.config.StreamsSettings;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import io.orderflow.testsupport.streams.TopologyHarness;
 import io.orderflow.events.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -21,7 +21,6 @@ import io.orderflow.events.stock.ReserveStock;
 import io.orderflow.events.stock.SetStock;
 import io.orderflow.events.stock.StockCommand;
 import io.orderflow.events.stock.StockRequest;
-import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.stock.domain.StockLevel;
 import java.nio.file.Files;
@@ -30,16 +29,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyDescription;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.CachingKeyValueStore;
@@ -53,49 +47,28 @@ class StockTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
-    private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private TestInputTopic<String, StockRequest> requests;
     private TestInputTopic<String, StockCommand> commands;
     private TestOutputTopic<String, OrderCheckCompleted> verdicts;
     private TestOutputTopic<String, CommandResult> replies;
     private KeyValueStore<String, StockLevel> stock;
 
-    private static StreamsBuilder production() throws Exception {
-        Properties props = properties();
-        // Built with the production config, so an unnamed store or internal topic fails here as at start-up.
-        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
-        new StockTopology(Clock.fixed(NOW, ZoneOffset.UTC)).build(builder);
-        return builder;
-    }
-
-    private static Properties properties() throws Exception {
-        Properties props = new Properties();
-        OrderflowProperties settings = OrderflowProperties.defaults("dummy:9092", Files.createTempDirectory("stock-topology"));
-        props.putAll(StreamsSettings.of(settings, "stock-topology-test", null));
-        return props;
-    }
-
     @BeforeEach
     void start() throws Exception {
-        driver = new TopologyTestDriver(production().build(), properties());
-        requests = input(Topics.STOCK_REQUESTS);
-        commands = input(Topics.STOCK_COMMANDS);
-        verdicts = output(Topics.ORDER_VALIDATIONS);
-        replies = output(Topics.STOCK_COMMAND_RESULTS);
-        stock = driver.getKeyValueStore(StockTopology.STOCK_STORE);
+        OrderflowProperties settings = OrderflowProperties.defaults("dummy:9092", Files.createTempDirectory("stock-topology"));
+        harness = TopologyHarness.of(StreamsSettings.of(settings, "stock-topology-test", null),
+                builder -> new StockTopology(Clock.fixed(NOW, ZoneOffset.UTC)).build(builder));
+        requests = harness.input(Topics.STOCK_REQUESTS);
+        commands = harness.input(Topics.STOCK_COMMANDS);
+        verdicts = harness.output(Topics.ORDER_VALIDATIONS);
+        replies = harness.output(Topics.STOCK_COMMAND_RESULTS);
+        stock = harness.store(StockTopology.STOCK_STORE);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-    }
-
-    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
-    }
-
-    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        harness.close();
     }
 
     private CommandResult setStock(String productId, long quantity) {
@@ -216,7 +189,7 @@ class StockTopologyTest {
     @Test
     void theStockStoreIsCached() {
         List<Class<?>> layers = new ArrayList<>();
-        for (StateStore store = driver.getAllStateStores().get(StockTopology.STOCK_STORE); store != null;
+        for (StateStore store = harness.driver().getAllStateStores().get(StockTopology.STOCK_STORE); store != null;
                 store = store instanceof WrappedStateStore<?, ?, ?> wrapped ? wrapped.wrapped() : null) {
             layers.add(store.getClass());
         }
@@ -257,8 +230,7 @@ class StockTopologyTest {
 
         requests.pipeInput("p-2", new ReserveStock("o-1", "p-1", 1));
 
-        assertThat(driver.createOutputTopic(Topics.deadLetterTopic("stock-topology-test"), new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer()).readRecordsToList())
+        assertThat(harness.deadLetters())
                 .extracting(r -> new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .containsExactly("ReserveStock for productId p-1 keyed by p-2");
         assertThat(verdicts.isEmpty()).isTrue();
@@ -267,15 +239,8 @@ class StockTopologyTest {
     }
 
     @Test
-    void everyKindOfRequestAndCommandIsOneTheProcessorHandles() {
-        assertThat(StockRequest.class.getPermittedSubclasses())
-                .containsExactlyInAnyOrder(ReserveStock.class, ReleaseStock.class, DeductStock.class);
-        assertThat(StockCommand.class.getPermittedSubclasses()).containsExactly(SetStock.class);
-    }
-
-    @Test
     void theTopologyIsOneSubTopologyWithoutRepartitionTopics() throws Exception {
-        TopologyDescription description = production().build().describe();
+        TopologyDescription description = harness.describe();
 
         assertThat(description.subtopologies()).hasSize(1);
         TopologyDescription.Subtopology only = description.subtopologies().iterator().next();
