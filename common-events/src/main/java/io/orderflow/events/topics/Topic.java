@@ -3,12 +3,12 @@ package io.orderflow.events.topics;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * A topic with its serdes, so sources, sinks, plain clients and tests can never read it with the wrong
- * types. {@code key} says what the key is, for docs and for the reader of the code; {@code keyOf}, where
+ * types. A topology reads one through {@code TopicSources} (service-support), which dead-letters what it
+ * cannot read inside the task's transaction. {@code key} says what the key is, for docs and for the reader of the code; {@code keyOf}, where
  * set, is that id as the value names it, so a reader can refuse a record filed under another key (applied
  * there it would be decided by a task that does not own the entity, and be invisible to its reads).
  */
@@ -39,11 +39,6 @@ public record Topic<K, V>(String name, String key, Serde<K> keySerde, Serde<V> v
         K named = keyOf.apply(value);
         return Objects.equals(named, recordKey) ? null
                 : value.getClass().getSimpleName() + " for " + key + " " + named + " keyed by " + recordKey;
-    }
-
-    /** Consumed with these serdes and a stable processor name (so the topology does not shift when steps change). */
-    public Consumed<K, V> consumed() {
-        return Consumed.with(keySerde, valueSerde).withName("from-" + name);
     }
 
     public Produced<K, V> produced() {

@@ -61,6 +61,9 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler,
         ProductionExceptionHandler {
 
+    /** Counts dead letters, tagged {@code topic} (the source) and {@code stage}. */
+    static final String METRIC = "orderflow.dead.letters";
+
     /** The stage of a record that could not be read, here or in {@link ReadOrDeadLetter}. */
     static final String READ_STAGE = "deserialization";
 
@@ -158,16 +161,21 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
                 }
                 // A record near the size limit plus the dead letter's headers is over it: keep the reason and
                 // where the record is (it stays on its topic for the topic's retention), not its bytes.
-                headers.add(VALUE_OMITTED, utf8("too large with the dead-letter headers: " + value.length + " bytes"));
+                headers.add(VALUE_OMITTED, utf8(tooLargeWithHeaders(value)));
                 send(key, null, headers);
             }
-            Metrics.counter("orderflow.dead.letters", "topic", String.valueOf(topic), "stage", stage).increment();
+            Metrics.counter(METRIC, "topic", String.valueOf(topic), "stage", stage).increment();
             return true;
         } catch (Exception e) {
             log.error("could not write {}-{}@{} to {}; stopping rather than losing it", topic, partition, offset,
                     deadLetterTopic, e);
             return false;
         }
+    }
+
+    /** Why a dead letter's value was left out: with the headers, the record would be over the size limit. */
+    static String tooLargeWithHeaders(byte[] value) {
+        return "too large with the dead-letter headers: " + value.length + " bytes";
     }
 
     /** A dead letter's headers: the source record's, then where it was and why it failed ({@link DeadLetterHeaders}). */

@@ -80,13 +80,12 @@ final class ReadOrDeadLetter<K, V> implements Processor<byte[], byte[], Object, 
         if (size > maxRecordBytes) {
             // A record near the size limit plus the dead letter's headers is over it: keep the reason and where the
             // record is (it stays on its topic for the topic's retention), not its bytes.
-            headers.add(VALUE_OMITTED, ("too large with the dead-letter headers: " + value.length + " bytes")
-                    .getBytes(StandardCharsets.UTF_8));
+            headers.add(VALUE_OMITTED, DeadLetterHandler.tooLargeWithHeaders(value).getBytes(StandardCharsets.UTF_8));
             value = null;
         }
         log.warn("dead-lettering record {}-{}@{} (read failed): {}", source.topic(), source.partition(), source.offset(),
                 DeadLetterHandler.reasonOf(exception));
-        Metrics.counter("orderflow.dead.letters", "topic", source.topic(), "stage", DeadLetterHandler.READ_STAGE)
+        Metrics.counter(DeadLetterHandler.METRIC, "topic", source.topic(), "stage", DeadLetterHandler.READ_STAGE)
                 .increment();
         context.forward(new Record<Object, Object>(record.key(), new DeadLetter(deadLetterTopic, value),
                 record.timestamp(), headers));

@@ -13,6 +13,9 @@ sealed interface StockInput {
     /** The product the input is about, which must be the record's key: the key decides which task owns it. */
     String productId();
 
+    /** The order the input is for, or null for a change of the units on hand. */
+    String orderId();
+
     /** Which input this is, for an exhaustive switch (see {@code StockRequest.Kind}). */
     Kind kind();
 
@@ -33,6 +36,11 @@ sealed interface StockInput {
         }
 
         @Override
+        public String orderId() {
+            return request.orderId();
+        }
+
+        @Override
         public Kind kind() {
             return Kind.REQUEST;
         }
@@ -48,6 +56,11 @@ sealed interface StockInput {
         @Override
         public String productId() {
             return command.productId();
+        }
+
+        @Override
+        public String orderId() {
+            return null;
         }
 
         @Override

@@ -47,18 +47,19 @@ final class StockProcessor implements Processor<String, StockInput, String, Stoc
         // The key is the product the input names: a misfiled record never gets here (Topics, keyedBy).
         String productId = record.key();
         StockInput input = record.value();
-        switch (input.kind()) {
-            case REQUEST -> {
-                StockRequest request = ((StockInput.Request) input).request();
-                MDC.put("orderId", request.orderId());
-                try {
-                    write(record, productId, apply(levels.get(productId), request));
-                } finally {
-                    MDC.remove("orderId");
-                }
-            }
-            case COMMAND -> write(record, productId,
-                    apply(levels.get(productId), ((StockInput.Command) input).command()));
+        String orderId = input.orderId();
+        if (orderId != null) {
+            MDC.put("orderId", orderId);
+        }
+        try {
+            StockLevel current = levels.get(productId);
+            StockChange change = switch (input.kind()) {
+                case REQUEST -> apply(current, ((StockInput.Request) input).request());
+                case COMMAND -> apply(current, ((StockInput.Command) input).command());
+            };
+            write(record, productId, change);
+        } finally {
+            MDC.remove("orderId");
         }
     }
 
