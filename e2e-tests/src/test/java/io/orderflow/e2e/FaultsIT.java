@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.orderflow.localstack.KafkaBrokerProcess;
 import io.orderflow.testsupport.http.HttpJson;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,23 +28,21 @@ import tools.jackson.databind.JsonNode;
 class FaultsIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(20);
+    private static OwnBroker own;
     private static KafkaBrokerProcess broker;
     private static Suite suite;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("orderflow-faults-");
-        broker = OwnBroker.start(dir);
-        suite = Suite.start(Suite.ALL, Map.of(), broker.bootstrapServers());
+        own = OwnBroker.withTheSuite("orderflow-faults-");
+        broker = own.broker();
+        suite = own.suite();
     }
 
     @AfterAll
     static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
-        if (broker != null) {
-            broker.stop(Duration.ofSeconds(30));
+        if (own != null) {
+            own.close();
         }
     }
 

@@ -4,16 +4,49 @@ import io.orderflow.localstack.KafkaBrokerProcess;
 import io.orderflow.testsupport.http.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A broker of a test's own, a child JVM started from the Kafka jars on the test class path: for tests that
  * stop and start it, that need a clean installation, or that put poison on shared topics.
  */
-final class OwnBroker {
+final class OwnBroker implements AutoCloseable {
 
-    private OwnBroker() {
+    private final KafkaBrokerProcess broker;
+    private final Suite suite;
+
+    private OwnBroker(KafkaBrokerProcess broker, Suite suite) {
+        this.broker = broker;
+        this.suite = suite;
+    }
+
+    /** A broker of its own under a new temporary directory named {@code prefix...}, and the five services on it. */
+    static OwnBroker withTheSuite(String prefix) throws IOException {
+        KafkaBrokerProcess broker = start(Files.createTempDirectory(prefix));
+        try {
+            return new OwnBroker(broker, Suite.start(Suite.ALL, Map.of(), broker.bootstrapServers()));
+        } catch (RuntimeException e) {
+            broker.stop(Duration.ofSeconds(30));
+            throw e;
+        }
+    }
+
+    KafkaBrokerProcess broker() {
+        return broker;
+    }
+
+    Suite suite() {
+        return suite;
+    }
+
+    /** Stops the services, then the broker. */
+    @Override
+    public void close() {
+        suite.close();
+        broker.stop(Duration.ofSeconds(30));
     }
 
     /** Starts a one-node KRaft broker keeping its log under {@code dir}, and waits until it answers. */

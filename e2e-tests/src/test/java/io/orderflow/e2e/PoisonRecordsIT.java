@@ -11,8 +11,6 @@ import io.orderflow.localstack.KafkaBrokerProcess;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,24 +38,22 @@ class PoisonRecordsIT {
             Topics.STOCK_COMMAND_RESULTS.name(), Topics.ACCOUNT_COMMAND_RESULTS.name(),
             Topics.BASKET_COMMAND_RESULTS.name());
 
+    private static OwnBroker own;
     private static KafkaBrokerProcess broker;
     private static Suite suite;
 
     @BeforeAll
     static void start() throws Exception {
         // A broker of its own: the poison stays out of the topics the other suites read.
-        Path dir = Files.createTempDirectory("orderflow-poison-");
-        broker = OwnBroker.start(dir);
-        suite = Suite.start(Suite.ALL, Map.of(), broker.bootstrapServers());
+        own = OwnBroker.withTheSuite("orderflow-poison-");
+        broker = own.broker();
+        suite = own.suite();
     }
 
     @AfterAll
     static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
-        if (broker != null) {
-            broker.stop(Duration.ofSeconds(30));
+        if (own != null) {
+            own.close();
         }
     }
 
