@@ -7,7 +7,6 @@ import io.orderflow.events.topics.DeadLetterHeaders;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.service.ServiceSupport;
-import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.kafka.TestKafka;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +55,7 @@ class OutputDeadLettersIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestKafka.register(registry);
-        registry.add("spring.application.name", () -> APPLICATION);
-        registry.add("server.port", FreePorts::next);
+        TestKafka.registerApplication(registry, APPLICATION);
     }
 
     @Test

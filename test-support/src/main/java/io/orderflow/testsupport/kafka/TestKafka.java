@@ -1,5 +1,6 @@
 package io.orderflow.testsupport.kafka;
 
+import io.orderflow.testsupport.http.FreePorts;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +57,16 @@ public final class TestKafka {
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("orderflow.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("orderflow.data-dir", TestKafka::newDataDir);
+    }
+
+    /**
+     * As {@link #register(DynamicPropertyRegistry)}, for a test's own application (not one of the five services):
+     * its name, which is its Streams application id, and a free HTTP port.
+     */
+    public static void registerApplication(DynamicPropertyRegistry registry, String applicationName) {
+        register(registry);
+        registry.add("spring.application.name", () -> applicationName);
+        registry.add("server.port", FreePorts::next);
     }
 
     public static String newDataDir() {
