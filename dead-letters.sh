@@ -6,20 +6,11 @@ set -euo pipefail
 
 # No cd: a relative --command-config FILE is the caller's.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=scripts/launcher.sh
+source "$root/scripts/launcher.sh"
 
-build=false
-args=()
-for arg in "$@"; do
-  case "$arg" in
-    --build) build=true ;;
-    *) args+=("$arg") ;;
-  esac
-done
-
-java_cmd=java
-if [[ -n "${JAVA_HOME:-}" ]]; then
-  java_cmd="$JAVA_HOME/bin/java"
-fi
+orderflow_split_args "$@"
+java_cmd="$(orderflow_java)"
 
 classes="$root/local-stack/target/classes"
 if [[ ! -f "$classes/io/orderflow/localstack/deadletters/DeadLetters.class" || ! -d "$root/local-stack/target/lib" ]]; then

@@ -5,34 +5,23 @@
 set -euo pipefail
 
 cd "$(dirname "$0")"
+# shellcheck source=scripts/launcher.sh
+source scripts/launcher.sh
 
-services=(orders-service basket-service payment-service stock-service fulfillment-service)
-build=false
+orderflow_split_args "$@"
+java_cmd="$(orderflow_java)"
 need_jars=true
-args=()
-for arg in "$@"; do
+for arg in ${args[@]+"${args[@]}"}; do
   case "$arg" in
-    --build) build=true ;;
-    --no-services) need_jars=false; args+=("$arg") ;;
-    -h|--help) need_jars=false; args+=("$arg") ;;
-    *) args+=("$arg") ;;
+    --no-services|-h|--help) need_jars=false ;;
   esac
 done
-
-java_cmd=java
-if [[ -n "${JAVA_HOME:-}" ]]; then
-  java_cmd="$JAVA_HOME/bin/java"
-fi
 
 if [[ ! -d local-stack/target/classes || ! -d local-stack/target/lib ]]; then
   build=true
 fi
-if [[ "$need_jars" == true ]]; then
-  for service in "${services[@]}"; do
-    if ! compgen -G "$service/target/$service-*-exec.jar" > /dev/null; then
-      build=true
-    fi
-  done
+if [[ "$need_jars" == true ]] && orderflow_service_jar_missing .; then
+  build=true
 fi
 
 if [[ "$build" == true ]]; then

@@ -8,33 +8,21 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+# shellcheck source=../scripts/launcher.sh
+source scripts/launcher.sh
 
-services=(orders-service basket-service payment-service stock-service fulfillment-service)
-build=false
-args=()
-for arg in "$@"; do
-  case "$arg" in
-    --build) build=true ;;
-    *) args+=("$arg") ;;
-  esac
-done
-
-java_cmd=java
-if [[ -n "${JAVA_HOME:-}" ]]; then
-  java_cmd="$JAVA_HOME/bin/java"
-fi
+orderflow_split_args "$@"
+java_cmd="$(orderflow_java)"
 
 if [[ ! -d benchmarks/target/classes || ! -d benchmarks/target/lib ]]; then
   build=true
 fi
-for service in "${services[@]}"; do
-  if ! compgen -G "$service/target/$service-*-exec.jar" > /dev/null; then
-    build=true
-  fi
-done
+if orderflow_service_jar_missing .; then
+  build=true
+fi
 
 if [[ "$build" == true ]]; then
-  echo "Building the services and the benchmark (./mvnw -q -B -DskipTests install)..."
+  echo "Building the services and the benchmark (./mvnw -q -B -DskipTests install -pl benchmarks -am)..."
   ./mvnw -q -B -DskipTests install -pl benchmarks -am
 fi
 
