@@ -1,5 +1,6 @@
 package io.orderflow.bench;
 
+import io.orderflow.localstack.Flag;
 import io.orderflow.localstack.InstanceCounts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,14 +141,10 @@ record BenchOptions(Duration warmup, Duration closedDuration, Duration openDurat
                 profile = true;
                 continue;
             }
-            // Both "--flag value" and "--flag=value".
-            String flag = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                flag = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.size()) {
+            Flag parsed = Flag.of(arg);
+            String flag = parsed.name();
+            String value = parsed.inlineValue();
+            if (value == null && i + 1 < args.size()) {
                 value = args.get(++i);
             }
             if (value == null) {

@@ -66,14 +66,9 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
 
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            // Accept both "--flag value" and "--flag=value".
-            String flag = arg;
-            String inlineValue = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                flag = arg.substring(0, eq);
-                inlineValue = arg.substring(eq + 1);
-            }
+            Flag parsed = Flag.of(arg);
+            String flag = parsed.name();
+            String inlineValue = parsed.inlineValue();
             switch (flag) {
                 case "--clean" -> clean = true;
                 case "--no-services" -> startServices = false;

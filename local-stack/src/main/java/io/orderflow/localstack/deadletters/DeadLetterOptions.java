@@ -1,6 +1,7 @@
 package io.orderflow.localstack.deadletters;
 
 import io.orderflow.events.topics.Topics;
+import io.orderflow.localstack.Flag;
 import io.orderflow.localstack.OrderflowService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,14 +101,9 @@ record DeadLetterOptions(Command command, String service, String bootstrap, Path
                 positional.add(arg);
                 continue;
             }
-            // Accept both "--flag value" and "--flag=value".
-            String flag = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                flag = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
+            Flag parsed = Flag.of(arg);
+            String flag = parsed.name();
+            String value = parsed.inlineValue();
             if (VALUED.contains(flag) && value == null) {
                 if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                     throw new IllegalArgumentException(flag + " needs a value");
