@@ -13,4 +13,9 @@ public record CapturePayment(String orderId, String customerId, BigDecimal amoun
         Ids.require(customerId, "customerId");
         amount = PaymentRequests.requireAmount(amount);
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.CAPTURE;
+    }
 }

@@ -28,4 +28,9 @@ public record HoldPayment(String orderId, String customerId, BigDecimal amount, 
             throw new IllegalArgumentException("an order has at least one line of at least one unit");
         }
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.HOLD;
+    }
 }

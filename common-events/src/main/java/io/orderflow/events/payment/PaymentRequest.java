@@ -19,4 +19,15 @@ public sealed interface PaymentRequest permits HoldPayment, ReleasePayment, Capt
 
     /** The order's total. */
     BigDecimal amount();
+
+    /**
+     * What kind of payment request this is: each type answers its own constant, so a new type needs a constant here,
+     * and every switch expression over the kinds stops compiling until it handles it (Java 17's exhaustive
+     * dispatch, without type patterns in switch).
+     */
+    Kind kind();
+
+    enum Kind {
+        HOLD, RELEASE, CAPTURE
+    }
 }

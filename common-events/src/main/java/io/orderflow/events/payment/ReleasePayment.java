@@ -13,4 +13,9 @@ public record ReleasePayment(String orderId, String customerId, BigDecimal amoun
         Ids.require(customerId, "customerId");
         amount = PaymentRequests.requireAmount(amount);
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.RELEASE;
+    }
 }

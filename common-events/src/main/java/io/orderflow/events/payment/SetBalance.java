@@ -18,4 +18,9 @@ public record SetBalance(String commandId, String customerId, BigDecimal balance
             throw new IllegalArgumentException("balance must not be negative");
         }
     }
+
+    @Override
+    public Kind kind() {
+        return Kind.SET_BALANCE;
+    }
 }

@@ -50,7 +50,6 @@ public final class PaymentTopology {
     }
 
     public void build(StreamsBuilder builder) {
-        PaymentInput.Kind.requireEveryType();
         // Cached: the many changes of a busy customer within one commit write one changelog record.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNTS_STORE),
                 Serdes.String(), StateSerde.of(Account.class)).withCachingEnabled());

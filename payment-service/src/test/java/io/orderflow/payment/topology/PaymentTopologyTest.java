@@ -117,10 +117,15 @@ class PaymentTopologyTest {
     }
 
     @Test
-    void everyRequestAndCommandTypeHasAnInputKind() {
-        PaymentInput.Kind.requireEveryType();
-        assertThat(PaymentInput.Kind.values()).extracting(PaymentInput.Kind::type).containsExactlyInAnyOrder(
-                HoldPayment.class, ReleasePayment.class, CapturePayment.class, SetBalance.class);
+    void everyRequestAndCommandTypeHasItsInputKind() {
+        assertThat(new PaymentInput.Request(hold("o-1", "c-1", "1.00", NOON)).kind()).isEqualTo(PaymentInput.Kind.HOLD);
+        assertThat(new PaymentInput.Request(new ReleasePayment("o-1", "c-1", BigDecimal.ONE)).kind())
+                .isEqualTo(PaymentInput.Kind.RELEASE);
+        assertThat(new PaymentInput.Request(new CapturePayment("o-1", "c-1", BigDecimal.ONE)).kind())
+                .isEqualTo(PaymentInput.Kind.CAPTURE);
+        assertThat(new PaymentInput.Command(new SetBalance("cmd-1", "c-1", BigDecimal.ONE)).kind())
+                .isEqualTo(PaymentInput.Kind.SET_BALANCE);
+        assertThat(PaymentInput.Kind.values()).hasSize(4);
     }
 
     @Test
