@@ -2,7 +2,6 @@ package io.orderflow.events.payment;
 
 import io.orderflow.events.EventType;
 import io.orderflow.events.Ids;
-import io.orderflow.events.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
