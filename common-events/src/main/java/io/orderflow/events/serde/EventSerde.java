@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -27,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Messages are read in one pass when they start with type and version, as every message this serde
  * writes does; any other message goes through a JSON tree, so another producer may order fields freely.
  */
-public final class EventSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class EventSerde<T> extends StatelessSerde<T> {
 
     public static final String TYPE_FIELD = "type";
     public static final String VERSION_FIELD = "version";
@@ -146,26 +143,6 @@ public final class EventSerde<T> implements Serde<T>, Serializer<T>, Deserialize
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // nothing to configure: the type is fixed at construction
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 
     @Override

@@ -1,9 +1,6 @@
 package io.orderflow.events.serde;
 
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
@@ -11,7 +8,7 @@ import tools.jackson.databind.ObjectReader;
  * JSON serde for a service's own state-store values and internal repartition records. Those never leave
  * the service that wrote them, so they carry no type envelope; they use the same mapper as events.
  */
-public final class StateSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class StateSerde<T> extends StatelessSerde<T> {
 
     private final Class<T> type;
     /** Found once, not on every read. (Writes stay by the value's runtime type, so a subclass keeps its fields.) */
@@ -41,25 +38,5 @@ public final class StateSerde<T> implements Serde<T>, Serializer<T>, Deserialize
         } catch (JacksonException e) {
             throw new SerializationException("invalid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
-        // nothing to configure: the type is fixed at construction
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -60,6 +60,16 @@ public final class TracingProcessorWrapper implements ProcessorWrapper {
      */
     private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
+    /** Runs {@code processing} with the record's trace id in the logging context, and takes it out after. */
+    private static void traced(Headers headers, Runnable processing) {
+        enter(headers);
+        try {
+            processing.run();
+        } finally {
+            MDC.remove(TraceParent.MDC_TRACE_ID);
+        }
+    }
+
     private static void enter(Headers headers) {
         Header header = headers == null ? null : headers.lastHeader(TraceParent.HEADER);
         if (header == null) {
@@ -89,12 +99,7 @@ public final class TracingProcessorWrapper implements ProcessorWrapper {
 
         @Override
         public void process(Record<KIn, VIn> record) {
-            enter(record.headers());
-            try {
-                inner.process(record);
-            } finally {
-                MDC.remove(TraceParent.MDC_TRACE_ID);
-            }
+            traced(record.headers(), () -> inner.process(record));
         }
 
         @Override
@@ -113,12 +118,7 @@ public final class TracingProcessorWrapper implements ProcessorWrapper {
 
         @Override
         public void process(FixedKeyRecord<KIn, VIn> record) {
-            enter(record.headers());
-            try {
-                inner.process(record);
-            } finally {
-                MDC.remove(TraceParent.MDC_TRACE_ID);
-            }
+            traced(record.headers(), () -> inner.process(record));
         }
 
         @Override
