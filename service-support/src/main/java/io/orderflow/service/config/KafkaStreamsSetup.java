@@ -8,6 +8,7 @@ import io.orderflow.service.streams.KafkaConnectivityHealth;
 import io.orderflow.service.streams.KafkaStreamsHealth;
 import io.orderflow.service.streams.SizeCheckedClients;
 import io.orderflow.service.streams.StreamThreadReplacement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,15 +69,16 @@ public class KafkaStreamsSetup {
 
     /** A dead stream thread is replaced, a bounded number of times (see the class). */
     @Bean
-    StreamThreadReplacement streamThreadReplacement(OrderflowProperties properties) {
+    StreamThreadReplacement streamThreadReplacement(OrderflowProperties properties, Clock clock) {
         return new StreamThreadReplacement(properties.streams().maxThreadReplacements(),
-                properties.streams().threadReplacementWindow());
+                properties.streams().threadReplacementWindow(), clock);
     }
 
     /** Contributor {@code kafkaStreams}: in the readiness group. */
     @Bean
-    KafkaStreamsHealth kafkaStreamsHealthIndicator(OrderflowProperties properties, StreamThreadReplacement replacements) {
-        return new KafkaStreamsHealth(properties.streams().notRunningTimeout(), replacements);
+    KafkaStreamsHealth kafkaStreamsHealthIndicator(OrderflowProperties properties, StreamThreadReplacement replacements,
+            Clock clock) {
+        return new KafkaStreamsHealth(clock, properties.streams().notRunningTimeout(), replacements);
     }
 
     /** Contributor {@code kafkaStreamsLiveness}: in the liveness group; down only when a restart can help (see the class). */

@@ -35,11 +35,7 @@ public final class KafkaStreamsHealth implements KafkaStreams.StateListener, Hea
     private volatile Instant notRunningSince;
     private volatile boolean hasRun;
 
-    public KafkaStreamsHealth(Duration notRunningTimeout, StreamThreadReplacement replacements) {
-        this(Clock.systemUTC(), notRunningTimeout, replacements);
-    }
-
-    KafkaStreamsHealth(Clock clock, Duration notRunningTimeout, StreamThreadReplacement replacements) {
+    public KafkaStreamsHealth(Clock clock, Duration notRunningTimeout, StreamThreadReplacement replacements) {
         this.clock = clock;
         this.notRunningTimeout = notRunningTimeout;
         this.replacements = replacements;

@@ -42,8 +42,9 @@ public final class StreamThreadReplacement implements StreamsUncaughtExceptionHa
     private volatile String lastError;
     private volatile boolean gaveUp;
 
-    public StreamThreadReplacement(int maxReplacements, Duration window) {
-        this(maxReplacements, window, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+    /** Pauses with {@code Thread.sleep} between replacements: the stream thread waits, nothing else does. */
+    public StreamThreadReplacement(int maxReplacements, Duration window, Clock clock) {
+        this(maxReplacements, window, clock, duration -> Thread.sleep(duration.toMillis()));
     }
 
     StreamThreadReplacement(int maxReplacements, Duration window, Clock clock, Pause pause) {
