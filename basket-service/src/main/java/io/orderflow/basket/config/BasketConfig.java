@@ -7,6 +7,7 @@ import io.orderflow.events.topics.Topics;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.query.StoreQueries;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +25,10 @@ public class BasketConfig {
     }
 
     @Bean
-    CommandGateway<BasketCommand> basketCommandGateway(OrderflowProperties properties) {
+    CommandGateway<BasketCommand> basketCommandGateway(OrderflowProperties properties, Clock clock) {
         return new CommandGateway<>(Topics.BASKET_COMMANDS, Topics.BASKET_COMMAND_RESULTS,
-                properties.kafka().bootstrapServers(), Duration.ofMillis(properties.commandTimeoutMs()));
+                properties.kafka().clientProperties(), Duration.ofMillis(properties.commandTimeoutMs()),
+                clock);
     }
 
     @Bean

@@ -41,9 +41,10 @@ public class OrdersConfig {
     }
 
     @Bean
-    CommandGateway<OrderCommand> orderCommandGateway(OrderflowProperties properties) {
+    CommandGateway<OrderCommand> orderCommandGateway(OrderflowProperties properties, Clock clock) {
         return new CommandGateway<>(Topics.ORDER_COMMANDS, Topics.ORDER_COMMAND_RESULTS,
-                properties.kafka().bootstrapServers(), Duration.ofMillis(properties.commandTimeoutMs()));
+                properties.kafka().clientProperties(), Duration.ofMillis(properties.commandTimeoutMs()),
+                clock);
     }
 
     @Bean

@@ -34,9 +34,10 @@ public class PaymentConfig {
     }
 
     @Bean
-    CommandGateway<AccountCommand> accountCommandGateway(OrderflowProperties properties) {
+    CommandGateway<AccountCommand> accountCommandGateway(OrderflowProperties properties, Clock clock) {
         return new CommandGateway<>(Topics.ACCOUNT_COMMANDS, Topics.ACCOUNT_COMMAND_RESULTS,
-                properties.kafka().bootstrapServers(), Duration.ofMillis(properties.commandTimeoutMs()));
+                properties.kafka().clientProperties(), Duration.ofMillis(properties.commandTimeoutMs()),
+                clock);
     }
 
     @Bean

@@ -5,7 +5,9 @@ import io.orderflow.events.topics.Topic;
 import io.orderflow.service.trace.TraceFilter;
 import io.orderflow.service.trace.TraceParent;
 import io.orderflow.service.web.ServiceUnavailableException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,13 +39,18 @@ public final class CommandGateway<C> implements SmartLifecycle, AutoCloseable {
     private final KafkaProducer<String, C> producer;
     private final Duration timeout;
 
-    public CommandGateway(Topic<String, C> commands, Topic<String, CommandResult> results, String bootstrapServers,
-            Duration timeout) {
+    /**
+     * @param clientProperties how to reach the brokers ({@code OrderflowProperties.Kafka#clientProperties()}),
+     *                         for the command producer and the result listener alike
+     * @param timeout          how long a command may wait for its answer before the caller gets a 503
+     */
+    public CommandGateway(Topic<String, C> commands, Topic<String, CommandResult> results,
+            Map<String, Object> clientProperties, Duration timeout, Clock clock) {
         this.commands = commands;
         this.timeout = timeout;
-        this.results = new CommandResultListener(results, bootstrapServers);
+        this.results = new CommandResultListener(results, clientProperties, clock);
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientProperties);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // A few ms let concurrent requests share a produce request: far fewer requests for the broker under load.

@@ -68,21 +68,22 @@ public final class CommandResultListener implements AutoCloseable {
     private volatile String lastError;
     private volatile int restarts;
 
-    public CommandResultListener(Topic<String, CommandResult> topic, String bootstrapServers) {
+    /** @param clientProperties how to reach the brokers ({@code OrderflowProperties.Kafka#clientProperties()}) */
+    public CommandResultListener(Topic<String, CommandResult> topic, Map<String, Object> clientProperties, Clock clock) {
         // Bytes, read per record below: one unreadable record must not stop every answer after it.
-        this(topic, bootstrapServers,
+        this(topic, clientProperties,
                 props -> new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                DEFAULT_FAILING_BOUND, Clock.systemUTC());
+                DEFAULT_FAILING_BOUND, clock);
     }
 
-    CommandResultListener(Topic<String, CommandResult> topic, String bootstrapServers,
+    CommandResultListener(Topic<String, CommandResult> topic, Map<String, Object> clientProperties,
             Function<Properties, Consumer<byte[], byte[]>> consumers, Duration failingBound, Clock clock) {
         this.topic = topic;
         this.consumers = consumers;
         this.failingBound = failingBound;
         this.clock = clock;
         this.consumerConfig = new Properties();
-        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerConfig.putAll(clientProperties);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");

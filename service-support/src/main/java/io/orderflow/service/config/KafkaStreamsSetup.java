@@ -47,6 +47,17 @@ public class KafkaStreamsSetup {
         return new KafkaStreamsConfiguration(config);
     }
 
+    /**
+     * The admin client of topic creation and of health, connected like every other client of the service
+     * ({@link OrderflowProperties.Kafka#clientProperties()}); a start without a reachable broker fails.
+     */
+    @Bean
+    KafkaAdmin kafkaAdmin(OrderflowProperties properties) {
+        KafkaAdmin admin = new KafkaAdmin(properties.kafka().clientProperties());
+        admin.setFatalIfBrokerNotAvailable(true);
+        return admin;
+    }
+
     /** The shared topics and this service's dead-letter topic; KafkaAdmin creates the missing ones at start-up. */
     @Bean
     KafkaAdmin.NewTopics orderflowTopics(OrderflowProperties properties,

@@ -2,6 +2,9 @@ package io.orderflow.service.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -29,7 +32,7 @@ public record OrderflowProperties(Kafka kafka, Path dataDir, @DefaultValue("loca
      * which run with the production Streams settings ({@link StreamsSettings}) without a Spring context.
      */
     public static OrderflowProperties defaults(String bootstrapServers, Path dataDir) {
-        return new OrderflowProperties(new Kafka(bootstrapServers, 1, 1, 0, 50), dataDir, "localhost", 10_000,
+        return new OrderflowProperties(new Kafka(bootstrapServers, 1, 1, 0, 50, Map.of()), dataDir, "localhost", 10_000,
                 Duration.ofMinutes(5), new Streams(Duration.ofMinutes(5), 5, Duration.ofMinutes(10)));
     }
 
@@ -40,10 +43,29 @@ public record OrderflowProperties(Kafka kafka, Path dataDir, @DefaultValue("loca
      * @param minInsyncReplicas of all of those; 2 with 3 replicas
      * @param standbyReplicas   warm store copies kept on other instances of the same service
      * @param commitIntervalMs  the Streams commit interval under exactly-once: the latency floor of each hop
+     * @param client            further settings for every Kafka client of the service, by their Kafka names
+     *                          ({@code orderflow.kafka.client.security.protocol=SASL_SSL},
+     *                          {@code ORDERFLOW_KAFKA_CLIENT_SASL_MECHANISM=SCRAM-SHA-512}, ...): how to reach and
+     *                          authenticate to the brokers, set once for all of them
      */
     public record Kafka(String bootstrapServers, @DefaultValue("1") int replicationFactor,
             @DefaultValue("1") int minInsyncReplicas, @DefaultValue("0") int standbyReplicas,
-            @DefaultValue("50") long commitIntervalMs) {
+            @DefaultValue("50") long commitIntervalMs, @DefaultValue Map<String, String> client) {
+
+        public Kafka {
+            client = Map.copyOf(client);
+        }
+
+        /**
+         * What every Kafka client of the service starts from (Streams, the command gateways and their result
+         * listeners, the dead-letter producer, the admin client of health and topic creation): where the brokers
+         * are and how to connect to them. A client adds only what is its own (acks, timeouts, its id).
+         */
+        public Map<String, Object> clientProperties() {
+            Map<String, Object> properties = new HashMap<>(client);
+            properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            return properties;
+        }
     }
 
     /**

@@ -34,9 +34,8 @@ public final class StreamsSettings {
     public static Map<String, Object> of(OrderflowProperties properties, String applicationId, String applicationServer) {
         Objects.requireNonNull(applicationId, "applicationId");
         OrderflowProperties.Kafka kafka = properties.kafka();
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(properties, applicationId).toString());
         // Internal topics (changelogs) as durable as the shared ones: one setting for both.

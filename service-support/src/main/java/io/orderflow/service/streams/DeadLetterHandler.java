@@ -82,12 +82,17 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
         String applicationId = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
         String bootstrap = String.valueOf(configs.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
         deadLetterTopic = Topics.deadLetterTopic(applicationId);
-        producer = PRODUCERS.computeIfAbsent(applicationId + "@" + bootstrap, key -> newProducer(bootstrap, applicationId));
+        producer = PRODUCERS.computeIfAbsent(applicationId + "@" + bootstrap, key -> newProducer(configs, applicationId));
     }
 
-    private static KafkaProducer<byte[], byte[]> newProducer(String bootstrap, String applicationId) {
+    /** Connected as the Streams app's own clients are (its settings that apply to a producer: brokers, security). */
+    private static KafkaProducer<byte[], byte[]> newProducer(Map<String, ?> streamsConfigs, String applicationId) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        streamsConfigs.forEach((name, value) -> {
+            if (value != null && ProducerConfig.configNames().contains(name)) {
+                props.put(name, value);
+            }
+        });
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationId + "-dead-letters");

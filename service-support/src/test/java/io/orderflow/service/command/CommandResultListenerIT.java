@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -86,7 +87,7 @@ class CommandResultListenerIT {
     }
 
     private CommandResultListener listener(Duration failingBound) {
-        CommandResultListener listener = new CommandResultListener(results, bootstrap, this::failingConsumer,
+        CommandResultListener listener = new CommandResultListener(results, Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap), this::failingConsumer,
                 failingBound, Clock.systemUTC());
         listener.start();
         return listener;

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.PropertySourcesPlacehold
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
@@ -32,9 +34,29 @@ class OrderflowPropertiesTest {
     }
 
     @Test
+    void clientSettingsFromTheEnvironmentKeepTheirKafkaNames() throws Exception {
+        List<PropertySource<?>> sources = List.of(
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                        "ORDERFLOW_KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                        "ORDERFLOW_KAFKA_CLIENT_SASL_MECHANISM", "SCRAM-SHA-512")),
+                new MapPropertySource("app", Map.of("spring.application.name", "some-service")),
+                new ResourcePropertySource(new ClassPathResource("orderflow-defaults.properties")));
+        Binder binder = new Binder(ConfigurationPropertySources.from(sources),
+                new PropertySourcesPlaceholdersResolver(sources));
+
+        OrderflowProperties bound = binder.bind("orderflow", OrderflowProperties.class).get();
+
+        assertThat(bound.kafka().clientProperties())
+                .containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("bootstrap.servers", "localhost:9092");
+    }
+
+    @Test
     void streamsSettingsTakeDurabilityAndTheCommitIntervalFromTheProperties() {
         OrderflowProperties defaults = OrderflowProperties.defaults("kafka:9092", Path.of("/var/data"));
-        OrderflowProperties production = new OrderflowProperties(new OrderflowProperties.Kafka("kafka:9092", 3, 2, 1, 25),
+        OrderflowProperties production = new OrderflowProperties(new OrderflowProperties.Kafka("kafka:9092", 3, 2, 1, 25,
+                Map.of("security.protocol", "SASL_SSL")),
                 defaults.dataDir(), "host-1", 10_000, defaults.orderTimeout(), defaults.streams());
 
         Map<String, Object> settings = StreamsSettings.of(production, "stock-service", "host-1:8083");
@@ -45,7 +67,9 @@ class OrderflowPropertiesTest {
                 .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 25L)
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "host-1:8083")
-                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/data/streams/stock-service");
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/data/streams/stock-service")
+                .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092")
+                .containsEntry("security.protocol", "SASL_SSL");
         assertThat(StreamsSettings.of(defaults, "stock-service", null))
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50L)
                 .doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);

@@ -25,9 +25,10 @@ public class StockConfig {
     }
 
     @Bean
-    CommandGateway<StockCommand> stockCommandGateway(OrderflowProperties properties) {
+    CommandGateway<StockCommand> stockCommandGateway(OrderflowProperties properties, Clock clock) {
         return new CommandGateway<>(Topics.STOCK_COMMANDS, Topics.STOCK_COMMAND_RESULTS,
-                properties.kafka().bootstrapServers(), Duration.ofMillis(properties.commandTimeoutMs()));
+                properties.kafka().clientProperties(), Duration.ofMillis(properties.commandTimeoutMs()),
+                clock);
     }
 
     @Bean
