@@ -286,7 +286,7 @@ public final class Benchmark {
 
     private static long pending(OrderTracker tracker) {
         return tracker.all().stream()
-                .filter(o -> (o.httpStatus() == 201 || o.exists()) && o.finalState() == null).count();
+                .filter(o -> (o.accepted() || o.exists()) && o.finalState() == null).count();
     }
 
     private Report.Checks check(Stack stack, HttpClient http, Workload workload, OrderTracker tracker,
@@ -294,6 +294,10 @@ public final class Benchmark {
         OutcomeCheck outcome = OutcomeCheck.of(tracker.all(), workload);
         if (generator.errorCount() > 0) {
             outcome.fail("failed POSTs: " + generator.errors());
+        }
+        if (generator.retried() > 0) {
+            out.printf("  %,d POST(s) retried after a 503, with the same order id, as docs/api.md tells clients%n",
+                    generator.retried());
         }
         if (tracker.unreadable() > 0) {
             outcome.fail(tracker.unreadable() + " unreadable event(s) on the order topics");

@@ -76,7 +76,7 @@ final class Latencies {
 
     private void add(TrackedOrder o) {
         long post = o.postMicros();
-        if (o.httpStatus() == 201) {
+        if (o.accepted()) {
             record(endToEnd, HTTP_POST, post, o.httpMicros());
         }
         record(endToEnd, POST_TO_VALIDATED, post, o.validatedMicros());

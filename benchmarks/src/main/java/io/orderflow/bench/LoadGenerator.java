@@ -41,6 +41,9 @@ final class LoadGenerator implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int RESPONSE_TIMEOUT_MS = 30_000;
     private static final String ORDERS_PATH = "/orders";
+    /** What the services' 503 answers say in {@code Retry-After}. */
+    private static final long RETRY_AFTER_MS = 1_000;
+    private static final int MAX_RETRIES = 3;
 
     private final List<InetSocketAddress> ordersServices;
     private final List<PostRequest> requests;
@@ -52,6 +55,7 @@ final class LoadGenerator implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    private final AtomicLong retried = new AtomicLong();
     private List<Future<?>> running = List.of();
 
     /**
@@ -96,6 +100,11 @@ final class LoadGenerator implements AutoCloseable {
         Map<String, Long> copy = new java.util.TreeMap<>();
         errors.forEach((k, v) -> copy.put(k, v.get()));
         return copy;
+    }
+
+    /** POSTs sent again after a 503 (a retried POST that then succeeded is not an error). */
+    long retried() {
+        return retried.get();
     }
 
     long errorCount() {
@@ -197,15 +206,31 @@ final class LoadGenerator implements AutoCloseable {
         byte[] request = requests.get(instance).withBody(spec.json());
         sent.incrementAndGet();
         int status;
+        int retries = 0;
         try {
             status = client.connectionTo(instance).send(request);
+            // As docs/api.md tells clients: a 503 (not taken, or taken but not confirmed in time, e.g. while
+            // partitions move to a new instance) is retried after its Retry-After with the same order id, so a
+            // retry either places the order or answers the one already placed.
+            while (status == 503 && retries < MAX_RETRIES) {
+                retries++;
+                retried.incrementAndGet();
+                Thread.sleep(RETRY_AFTER_MS);
+                status = client.connectionTo(instance).send(request);
+            }
         } catch (IOException | RuntimeException e) {
-            order.answered(-1, Micros.now());
+            order.answered(-1, retries, Micros.now());
             failed(order, e.getClass().getSimpleName());
             return;
+        } catch (InterruptedException e) {
+            // The phase is over (close()): this order is cut short like any other POST still in flight.
+            Thread.currentThread().interrupt();
+            order.answered(-1, retries, Micros.now());
+            finished(order);
+            return;
         }
-        order.answered(status, Micros.now());
-        if (status != 201) {
+        order.answered(status, retries, Micros.now());
+        if (!order.accepted()) {
             failed(order, "HTTP " + status);
         }
     }

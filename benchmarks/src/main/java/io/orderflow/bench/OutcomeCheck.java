@@ -95,11 +95,10 @@ final class OutcomeCheck {
 
     private void order(TrackedOrder order, Map<String, long[]> scarce, Map<String, long[]> poor) {
         Workload.OrderSpec spec = order.spec();
-        int status = order.httpStatus();
         if (!order.exists()) {
             // A POST that failed outright never created the order; that failure is reported with the errors.
-            if (status == 201) {
-                fail(spec.id() + ": answered 201 but never published as CREATED");
+            if (order.accepted()) {
+                fail(spec.id() + ": accepted but never published as CREATED");
             }
             count("NEVER CREATED");
             return;

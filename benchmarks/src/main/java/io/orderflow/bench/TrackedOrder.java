@@ -22,6 +22,7 @@ final class TrackedOrder {
     private final AtomicBoolean holdsPermit;
 
     private int httpStatus;
+    private int retries;
     private long httpMicros = NONE;
     private final List<OrderState> states = new ArrayList<>(3);
     private long createdMicros = NONE;
@@ -66,9 +67,19 @@ final class TrackedOrder {
         return holdsPermit.compareAndSet(true, false);
     }
 
-    synchronized void answered(int status, long atMicros) {
+    /** @param retries how many 503 answers came before this one (each retried with the same order id) */
+    synchronized void answered(int status, int retries, long atMicros) {
         httpStatus = status;
+        this.retries = retries;
         httpMicros = atMicros;
+    }
+
+    /**
+     * Whether the suite took the order: 201, or, for a retry after a 503, the 200 that answers an order id it
+     * already has with the same body (the first attempt was written, only not confirmed in time).
+     */
+    synchronized boolean accepted() {
+        return httpStatus == 201 || (httpStatus == 200 && retries > 0);
     }
 
     /** @return true if this event made the order final (the first final event) */

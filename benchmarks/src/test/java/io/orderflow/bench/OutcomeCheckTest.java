@@ -74,26 +74,39 @@ class OutcomeCheckTest {
     @Test
     void anOrderThatIsNotFinalOrSkipsOrRepeatsAStateFails() {
         TrackedOrder stuck = order(Workload.Kind.NORMAL, "c-1", line("p-1", 1, "1.00"));
-        stuck.answered(201, 1);
+        stuck.answered(201, 0, 1);
         stuck.reached(OrderState.CREATED, 10, 10, Set.of());
         TrackedOrder twice = order(Workload.Kind.NORMAL, "c-2", line("p-1", 1, "1.00"));
-        twice.answered(201, 1);
+        twice.answered(201, 0, 1);
         for (OrderState state : List.of(OrderState.CREATED, OrderState.VALIDATED, OrderState.VALIDATED, OrderState.SHIPPED)) {
             twice.reached(state, 10, 10, Set.of());
         }
         TrackedOrder lost = order(Workload.Kind.NORMAL, "c-3", line("p-1", 1, "1.00"));
-        lost.answered(201, 1);
+        lost.answered(201, 0, 1);
 
         OutcomeCheck check = OutcomeCheck.of(orders, workload);
 
         assertThat(check.failureCount()).isEqualTo(3);
         assertThat(String.join("\n", check.failures())).contains("not final after the drain")
-                .contains("each state once").contains("answered 201 but never published");
+                .contains("each state once").contains("accepted but never published");
+    }
+
+    @Test
+    void aRetryAnsweredWithTheOrderAlreadyPlacedCountsAsAcceptedAndAFirst200DoesNot() {
+        TrackedOrder retried = order(Workload.Kind.NORMAL, "c-1", line("p-1", 1, "1.00"));
+        retried.answered(200, 1, 1);
+        TrackedOrder notRetried = order(Workload.Kind.NORMAL, "c-2", line("p-1", 1, "1.00"));
+        notRetried.answered(200, 0, 1);
+
+        assertThat(retried.accepted()).isTrue();
+        assertThat(notRetried.accepted()).isFalse();
+        assertThat(OutcomeCheck.of(orders, workload).failures()).singleElement().asString()
+                .contains("accepted but never published");
     }
 
     @Test
     void aPostThatFailedWithoutCreatingTheOrderIsNotAnOutcomeFailure() {
-        order(Workload.Kind.NORMAL, "c-1", line("p-1", 1, "1.00")).answered(503, 1);
+        order(Workload.Kind.NORMAL, "c-1", line("p-1", 1, "1.00")).answered(503, 0, 1);
 
         OutcomeCheck check = OutcomeCheck.of(orders, workload);
 
@@ -113,14 +126,14 @@ class OutcomeCheckTest {
     }
 
     private static void shipped(TrackedOrder order) {
-        order.answered(201, 1);
+        order.answered(201, 0, 1);
         order.reached(OrderState.CREATED, 10, 10, Set.of());
         order.reached(OrderState.VALIDATED, 20, 20, Set.of());
         order.reached(OrderState.SHIPPED, 30, 30, Set.of());
     }
 
     private static void rejected(TrackedOrder order, RejectionReason... reasons) {
-        order.answered(201, 1);
+        order.answered(201, 0, 1);
         order.reached(OrderState.CREATED, 10, 10, Set.of());
         order.reached(OrderState.REJECTED, 20, 20, Set.of(reasons));
     }
