@@ -1,5 +1,7 @@
 package io.orderflow.fulfillment.api;
 
+import static io.orderflow.testsupport.http.Problems.assertIdProblem;
+import static io.orderflow.testsupport.http.Problems.assertProblem;
 import io.orderflow.testsupport.kafka.ConsumerProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,9 +13,10 @@ import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.shipment.ShipmentCreated;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.fulfillment.FulfillmentServiceApplication;
-import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.service.ServiceIT;
+import io.orderflow.testsupport.service.ServiceUnderTest;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,33 +25,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** fulfillment-service alone on a real broker: order events in, exactly one shipment out per order, reads. */
-@SpringBootTest(classes = FulfillmentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ServiceIT(FulfillmentServiceApplication.class)
 class FulfillmentServiceIT {
 
     private static final String APPLICATION_ID = "fulfillment-service";
-    private static final int PORT = FreePorts.next();
     private static final List<OrderLine> ITEMS = List.of(
             new OrderLine("p-1", 2, new BigDecimal("19.99")), new OrderLine("p-2", 1, new BigDecimal("3.50")));
 
-    private final HttpJson http = HttpJson.localhost(PORT);
+    private final HttpJson http;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestKafka.register(registry);
-        registry.add("server.port", () -> PORT);
-    }
-
-    @BeforeEach
-    void ready() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").status() == 200);
+    FulfillmentServiceIT(ServiceUnderTest service) {
+        this.http = service.http();
     }
 
     @Test
@@ -107,9 +98,7 @@ class FulfillmentServiceIT {
         assertThat(shipmentsOf(created)).isEmpty();
         assertThat(shipmentsOf(rejected)).isEmpty();
         HttpJson.Response missing = http.get("/shipments/" + created);
-        assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.contentType()).startsWith("application/problem+json");
-        assertThat(missing.json().get("status").asInt()).isEqualTo(404);
+        assertProblem(missing, 404);
         assertThat(missing.json().get("detail").asString()).contains(created);
     }
 
@@ -128,13 +117,7 @@ class FulfillmentServiceIT {
 
     @Test
     void invalidOrderIdIs400Problem() {
-        HttpJson.Response bad = http.get("/shipments/bad%20id");
-
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.contentType()).startsWith("application/problem+json");
-        assertThat(bad.json().get("status").asInt()).isEqualTo(400);
-        assertThat(bad.json().get("errors").toString())
-                .isEqualTo("[{\"field\":\"orderId\",\"message\":\"must be 1-64 characters of [A-Za-z0-9._:-]\"}]");
+        assertIdProblem(http.get("/shipments/bad%20id"), "orderId");
 
         HttpJson.Response tooLong = http.get("/shipments/" + "x".repeat(65));
         assertThat(tooLong.status()).isEqualTo(400);
