@@ -3,10 +3,10 @@ package io.orderflow.fulfillment.api;
 import static io.orderflow.testsupport.http.Problems.assertIdProblem;
 import static io.orderflow.testsupport.http.Problems.assertProblem;
 import io.orderflow.testsupport.kafka.ConsumerProgress;
+import static io.orderflow.testsupport.events.AnOrder.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.OrderStateChanged;
@@ -44,14 +44,12 @@ class FulfillmentServiceIT {
 
     @Test
     void validatedOrderWrittenTwiceMakesExactlyOneShipment() throws Exception {
-        String first = "o-" + UUID.randomUUID();
-        String second = "o-" + UUID.randomUUID();
-        send(first, OrderState.VALIDATED);
-        send(second, OrderState.VALIDATED);
+        String first = orderIn(OrderState.VALIDATED);
+        String second = orderIn(OrderState.VALIDATED);
         send(first, OrderState.VALIDATED);
         send(second, OrderState.VALIDATED);
 
-        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.ORDERS.name());
+        awaitOrdersRead();
 
         for (String orderId : List.of(first, second)) {
             List<ShipmentCreated> made = shipmentsOf(orderId);
@@ -64,8 +62,7 @@ class FulfillmentServiceIT {
 
     @Test
     void shipmentIsReadBackWithTheContractFields() {
-        String orderId = "o-" + UUID.randomUUID();
-        send(orderId, OrderState.VALIDATED);
+        String orderId = orderIn(OrderState.VALIDATED);
 
         // The event is committed with the store change; once it is readable the store holds the shipment too.
         await().atMost(Duration.ofSeconds(60)).until(() -> shipmentsOf(orderId).size() == 1);
@@ -88,12 +85,10 @@ class FulfillmentServiceIT {
 
     @Test
     void ordersThatAreNotValidatedShipNothing() throws Exception {
-        String created = "o-" + UUID.randomUUID();
-        String rejected = "o-" + UUID.randomUUID();
-        send(created, OrderState.CREATED);
-        send(rejected, OrderState.REJECTED);
+        String created = orderIn(OrderState.CREATED);
+        String rejected = orderIn(OrderState.REJECTED);
 
-        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.ORDERS.name());
+        awaitOrdersRead();
 
         assertThat(shipmentsOf(created)).isEmpty();
         assertThat(shipmentsOf(rejected)).isEmpty();
@@ -104,8 +99,7 @@ class FulfillmentServiceIT {
 
     @Test
     void cancelThatWonTheRaceMarksTheShipmentCancelled() throws Exception {
-        String orderId = "o-" + UUID.randomUUID();
-        send(orderId, OrderState.VALIDATED);
+        String orderId = orderIn(OrderState.VALIDATED);
         send(orderId, OrderState.CANCELLED);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -123,11 +117,23 @@ class FulfillmentServiceIT {
         assertThat(tooLong.status()).isEqualTo(400);
     }
 
+    /** A new order, written as having reached {@code state}; its id. */
+    private static String orderIn(OrderState state) {
+        String orderId = "o-" + UUID.randomUUID();
+        send(orderId, state);
+        return orderId;
+    }
+
+    /** Writes the order as orders-service does, with the {@link #ITEMS}, as having reached {@code state}. */
     private static void send(String orderId, OrderState state) {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Order order = new Order(orderId, "c-1", ITEMS, Order.totalOf(ITEMS), state, List.of(), at, at, null);
-        TopicProbe.send(TestKafka.bootstrapServers(), Topics.ORDERS, orderId,
-                new OrderStateChanged(orderId + "/" + state, order, OrderState.CREATED));
+        OrderStateChanged event = anOrder(orderId).withLine("p-1", 2, "19.99").withLine("p-2", 1, "3.50")
+                .at(Instant.now().truncatedTo(ChronoUnit.MILLIS)).reaching(state, OrderState.CREATED);
+        TopicProbe.send(TestKafka.bootstrapServers(), Topics.ORDERS, orderId, event);
+    }
+
+    /** Committed past every order written so far: whatever they make is readable now. */
+    private static void awaitOrdersRead() throws Exception {
+        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.ORDERS.name());
     }
 
     private static List<ShipmentCreated> shipmentsOf(String orderId) {

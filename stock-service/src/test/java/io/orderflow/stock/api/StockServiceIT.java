@@ -77,6 +77,13 @@ class StockServiceIT {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A new product with {@code onHand} units; its id. */
+    private String stocked(int onHand) {
+        String product = unique("p");
+        assertThat(put(product, onHand).status()).isEqualTo(200);
+        return product;
+    }
+
     private HttpJson.Response put(String productId, Object quantity) {
         return http.put("/stock/" + productId, "{\"quantity\":" + quantity + "}");
     }
@@ -178,8 +185,7 @@ class StockServiceIT {
 
     @Test
     void aReleaseGivesBackWhatWasReserved() {
-        String product = unique("p");
-        put(product, 10);
+        String product = stocked(10);
         String orderId = unique("o");
         assertThat(reserve(orderId, product, 4).passed()).isTrue();
         assertThat(stock(product).get("reserved").asLong()).isEqualTo(4);
@@ -192,8 +198,7 @@ class StockServiceIT {
 
     @Test
     void aDeductTakesTheShippedUnitsOffTheShelf() {
-        String product = unique("p");
-        put(product, 10);
+        String product = stocked(10);
         String orderId = unique("o");
         assertThat(reserve(orderId, product, 3).passed()).isTrue();
 
@@ -208,8 +213,7 @@ class StockServiceIT {
     /** A release of more than is reserved is a broken invariant: kept on the dead-letter topic, and the product goes on. */
     @Test
     void aReleaseOfMoreThanIsReservedIsDeadLetteredAndTheProductGoesOn() {
-        String product = unique("p");
-        put(product, 5);
+        String product = stocked(5);
         String orderId = unique("o");
         String expected = product + ": cannot release 1 units for order " + orderId + ": only 0 reserved";
 
@@ -315,8 +319,7 @@ class StockServiceIT {
 
     @Test
     void settingStockBelowTheReservedUnitsIsA409Problem() {
-        String product = unique("p");
-        put(product, 5);
+        String product = stocked(5);
         assertThat(reserve(unique("o"), product, 3).passed()).isTrue();
 
         HttpJson.Response refused = put(product, 2);
