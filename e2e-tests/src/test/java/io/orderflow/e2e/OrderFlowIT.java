@@ -20,7 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 /** The whole flow, basket to shipped, with all five services as separate JVMs on a real broker. */
 class OrderFlowIT {
 
+    @AutoClose
     private static Suite suite;
     private static Fixtures given;
 
@@ -35,11 +36,6 @@ class OrderFlowIT {
     static void start() {
         suite = Suite.start(Suite.ALL, Map.of());
         given = new Fixtures(suite);
-    }
-
-    @AfterAll
-    static void stop() {
-        suite.close();
     }
 
     @Test

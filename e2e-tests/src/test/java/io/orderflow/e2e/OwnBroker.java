@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A broker of a test's own, a child JVM started from the Kafka jars on the test class path: for tests that
@@ -40,6 +43,40 @@ final class OwnBroker implements AutoCloseable {
 
     Suite suite() {
         return suite;
+    }
+
+    /**
+     * An own broker with the suite for one test class: {@code @RegisterExtension static final OwnBroker.ForTheClass
+     * OWN = new OwnBroker.ForTheClass("prefix-")}, started before its first test and stopped after its last.
+     */
+    static final class ForTheClass implements BeforeAllCallback, AfterAllCallback {
+
+        private final String prefix;
+        private OwnBroker own;
+
+        ForTheClass(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws IOException {
+            own = withTheSuite(prefix);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (own != null) {
+                own.close();
+            }
+        }
+
+        KafkaBrokerProcess broker() {
+            return own.broker();
+        }
+
+        Suite suite() {
+            return own.suite();
+        }
     }
 
     /** Stops the services, then the broker. */

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.orderflow.events.topics.DeadLetterHeaders;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
-import io.orderflow.localstack.KafkaBrokerProcess;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,37 +36,22 @@ class PoisonRecordsIT {
             Topics.STOCK_COMMAND_RESULTS.name(), Topics.ACCOUNT_COMMAND_RESULTS.name(),
             Topics.BASKET_COMMAND_RESULTS.name());
 
-    private static OwnBroker own;
-    private static KafkaBrokerProcess broker;
-    private static Suite suite;
-
-    @BeforeAll
-    static void start() throws Exception {
-        // A broker of its own: the poison stays out of the topics the other suites read.
-        own = OwnBroker.withTheSuite("orderflow-poison-");
-        broker = own.broker();
-        suite = own.suite();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (own != null) {
-            own.close();
-        }
-    }
+    /** A broker of its own: the poison stays out of the topics the other suites read. */
+    @RegisterExtension
+    static final OwnBroker.ForTheClass OWN = new OwnBroker.ForTheClass("orderflow-poison-");
 
     @Test
     void poisonOnEveryTopicStopsNoServiceAndLosesNothing() {
-        Invariants books = new Invariants(suite);
+        Invariants books = new Invariants(OWN.suite());
         String product = unique("p");
         String customer = unique("c");
         books.stock(product, 10);
         books.fund(customer, "100.00");
-        String before = new Fixtures(suite).order(customer, product, 1, "5.00");
+        String before = new Fixtures(OWN.suite()).order(customer, product, 1, "5.00");
 
         Map<String, byte[]> poison = poison();
         for (Topic<?, ?> topic : Topics.ALL) {
-            poison.forEach((name, value) -> TopicProbe.sendPoison(suite.bootstrapServers(), topic.name(),
+            poison.forEach((name, value) -> TopicProbe.sendPoison(OWN.suite().bootstrapServers(), topic.name(),
                     name.equals("no-key") ? null : ("poison-" + name).getBytes(StandardCharsets.UTF_8), value));
         }
 
@@ -77,20 +60,20 @@ class PoisonRecordsIT {
         books.stock(otherProduct, 5);
         String otherCustomer = unique("c");
         books.fund(otherCustomer, "50.00");
-        String after = new Fixtures(suite).order(customer, product, 2, "5.00");
-        HttpJson.Response added = suite.basket().post("/baskets/" + otherCustomer + "/items",
+        String after = new Fixtures(OWN.suite()).order(customer, product, 2, "5.00");
+        HttpJson.Response added = OWN.suite().basket().post("/baskets/" + otherCustomer + "/items",
                 "{\"productId\":\"" + otherProduct + "\",\"quantity\":1,\"unitPrice\":4.00}");
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
-        HttpJson.Response checkout = suite.basket().post("/baskets/" + otherCustomer + "/checkout", "");
+        HttpJson.Response checkout = OWN.suite().basket().post("/baskets/" + otherCustomer + "/checkout", "");
         assertThat(checkout.status()).as(checkout.toString()).isEqualTo(202);
         String checkedOut = checkout.json().get("orderId").asString();
 
         // The checkout's order may take a moment to appear (the contract says so).
-        await().atMost(Duration.ofSeconds(60)).until(() -> suite.orders().get("/orders/" + checkedOut).status() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> OWN.suite().orders().get("/orders/" + checkedOut).status() == 200);
         Map<String, JsonNode> settled = books.assertSettled(List.of(before, after, checkedOut), Duration.ofSeconds(90));
         assertThat(settled.values()).extracting(o -> o.get("state").asString()).containsOnly("SHIPPED");
         for (String service : Suite.ALL) {
-            assertThat(suite.http(service).get("/actuator/health/readiness").status()).as(service + " ready")
+            assertThat(OWN.suite().http(service).get("/actuator/health/readiness").status()).as(service + " ready")
                     .isEqualTo(200);
         }
 
@@ -107,7 +90,7 @@ class PoisonRecordsIT {
         }
         // The huge ReserveStock's reason quotes its 1 MB id: cut, and the dead letter keeps where the record is
         // instead of its bytes, since with the headers it would be over the record limit.
-        ConsumerRecord<String, byte[]> huge = TopicProbe.readAll(suite.bootstrapServers(), new Topic<>(
+        ConsumerRecord<String, byte[]> huge = TopicProbe.readAll(OWN.suite().bootstrapServers(), new Topic<>(
                         Topics.deadLetterTopic("stock-service"), "any", Serdes.String(), Serdes.ByteArray(), "dead letters"), true)
                 .stream().filter(r -> "poison-huge".equals(r.key())
                         && Topics.STOCK_REQUESTS.name().equals(header(r, DeadLetterHeaders.SOURCE_TOPIC)))
@@ -142,7 +125,7 @@ class PoisonRecordsIT {
     /** Keys of the dead letters in every service's dead-letter topic, by the topic they came from. */
     private static Map<String, Set<String>> deadLettersBySourceTopic() {
         return Suite.ALL.stream()
-                .flatMap(service -> TopicProbe.readAll(suite.bootstrapServers(), new Topic<>(
+                .flatMap(service -> TopicProbe.readAll(OWN.suite().bootstrapServers(), new Topic<>(
                         Topics.deadLetterTopic(service), "any", Serdes.String(), Serdes.ByteArray(), "dead letters"), true)
                         .stream())
                 .filter(r -> r.key() != null)

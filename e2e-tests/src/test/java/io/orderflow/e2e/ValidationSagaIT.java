@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 class ValidationSagaIT {
 
     private static final String FRAUD_LIMIT = "1000.00";
+    @AutoClose
     private static Suite suite;
     private static Fixtures given;
 
@@ -37,11 +38,6 @@ class ValidationSagaIT {
         suite = Suite.start(List.of("orders-service", "stock-service", "payment-service"),
                 Map.of("PAYMENT_FRAUD_HOURLY_LIMIT", FRAUD_LIMIT));
         given = new Fixtures(suite);
-    }
-
-    @AfterAll
-    static void stop() {
-        suite.close();
     }
 
     @Test

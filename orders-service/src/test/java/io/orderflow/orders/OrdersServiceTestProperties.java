@@ -1,8 +1,6 @@
 package io.orderflow.orders;
 
-import io.orderflow.testsupport.kafka.TestKafka;
 import java.time.Duration;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * What every orders-service test context is given. Spring keeps each context of a test JVM running, and all of
@@ -11,16 +9,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class OrdersServiceTestProperties {
 
-    /** Short, so a test sees an order time out; long enough for a test to act on an order before it does. */
-    public static final Duration ORDER_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * Short, so a test sees an order time out; long enough for a test to act on an order before it does. As a
+     * setting, for {@code @ServiceIT(properties = ...)}.
+     */
+    public static final String ORDER_TIMEOUT_SETTING = "orderflow.order-timeout=PT3S";
+
+    public static final Duration ORDER_TIMEOUT =
+            Duration.parse(ORDER_TIMEOUT_SETTING.substring(ORDER_TIMEOUT_SETTING.indexOf('=') + 1));
 
     private OrdersServiceTestProperties() {
-    }
-
-    /** Call from a {@code @DynamicPropertySource} method. */
-    public static void register(DynamicPropertyRegistry registry, int port) {
-        TestKafka.register(registry);
-        registry.add("server.port", () -> port);
-        registry.add("orderflow.order-timeout", ORDER_TIMEOUT::toString);
     }
 }

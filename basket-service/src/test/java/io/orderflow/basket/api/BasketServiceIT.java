@@ -1,6 +1,9 @@
 package io.orderflow.basket.api;
 
 import io.orderflow.testsupport.kafka.ConsumerProgress;
+import static io.orderflow.testsupport.http.Problems.assertIdProblem;
+import static io.orderflow.testsupport.http.Problems.assertProblem;
+import static io.orderflow.testsupport.http.Problems.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,10 +15,11 @@ import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.CommandStatus;
 import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.topics.Topics;
-import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.concurrency.Concurrently;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.service.ServiceIT;
+import io.orderflow.testsupport.service.ServiceUnderTest;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,34 +28,22 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** basket-service alone on a real broker: the basket API, its limits, and checkout into basket-checkouts. */
-@SpringBootTest(classes = BasketServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ServiceIT(BasketServiceApplication.class)
 class BasketServiceIT {
 
     private static final String APPLICATION_ID = "basket-service";
     private static final String KEY = "Idempotency-Key";
-    private static final int PORT = FreePorts.next();
-    private final HttpJson http = HttpJson.localhost(PORT);
+    private final HttpJson http;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestKafka.register(registry);
-        registry.add("server.port", () -> PORT);
-    }
-
-    @BeforeEach
-    void ready() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").status() == 200);
+    BasketServiceIT(ServiceUnderTest service) {
+        this.http = service.http();
     }
 
     @Test
@@ -280,8 +272,8 @@ class BasketServiceIT {
 
     @Test
     void aKeyOutsideTheIdAlphabetIs400NamingTheHeaderAndWritesNothing() {
-        assertProblem(http.post(items("bad-key-1"), item("p-1", 1, "1.00"), KEY, "not a key"), 400, KEY);
-        assertProblem(http.post("/baskets/bad-key-2/checkout", "", KEY, "x".repeat(65)), 400, KEY);
+        assertProblemNaming(http.post(items("bad-key-1"), item("p-1", 1, "1.00"), KEY, "not a key"), 400, KEY);
+        assertProblemNaming(http.post("/baskets/bad-key-2/checkout", "", KEY, "x".repeat(65)), 400, KEY);
         assertNothingWrittenForBadCustomers();
     }
 
@@ -319,7 +311,7 @@ class BasketServiceIT {
     void badAddIs400ProblemNamingTheField(String name, String customer, String json, String field) {
         HttpJson.Response answer = http.post(items(customer), json);
 
-        assertProblem(answer, 400, field);
+        assertProblemNaming(answer, 400, field);
         assertNothingWrittenForBadCustomers();
     }
 
@@ -333,13 +325,6 @@ class BasketServiceIT {
         assertNothingWrittenForBadCustomers();
     }
 
-    /** Every bad id, in a path or a body, answers the one wording (spelt out here so a change to it shows). */
-    private static void assertIdProblem(HttpJson.Response answer, String field) {
-        assertProblem(answer, 400, field);
-        assertThat(answer.json().get("errors").toString())
-                .isEqualTo("[{\"field\":\"" + field + "\",\"message\":\"must be 1-64 characters of [A-Za-z0-9._:-]\"}]");
-    }
-
     @Test
     void wrongMediaTypeIs415Problem() {
         HttpJson.Response answer = http.post(items("bad-14"), "text/plain", item("p-1", 1, "1.00").getBytes());
@@ -349,16 +334,9 @@ class BasketServiceIT {
         assertNothingWrittenForBadCustomers();
     }
 
-    private static void assertProblem(HttpJson.Response answer, int status, String field) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asString()).isNotBlank();
-        assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(problem.get("detail").asString()).isNotBlank();
-        List<String> fields = problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
-        assertThat(fields).as(answer.body()).contains(field);
+    private static void assertProblemNaming(HttpJson.Response answer, int status, String field) {
+        assertProblem(answer, status);
+        assertThat(errorFields(answer)).as(answer.body()).contains(field);
     }
 
     private static void assertNothingWrittenForBadCustomers() {

@@ -20,7 +20,6 @@ import io.orderflow.service.idempotency.RememberedAnswer;
 import io.orderflow.service.idempotency.RememberedAnswers;
 import io.orderflow.testsupport.streams.TopologyHarness;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,39 +29,22 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The basket topology with the production Streams settings (exactly-once, explicit naming enforced). */
 class BasketTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00.120Z");
 
-    @TempDir
-    Path dataDir;
-
-    private TopologyHarness harness;
-    private TestInputTopic<String, BasketCommand> commands;
-    private TestOutputTopic<String, BasketCheckedOut> checkouts;
-    private TestOutputTopic<String, CommandResult> results;
-    private KeyValueStore<String, Basket> store;
-
-    @BeforeEach
-    void start() {
-        harness = TopologyHarness.of(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir),
-                "basket-service", null), builder -> new BasketTopology().build(builder));
-        commands = harness.input(Topics.BASKET_COMMANDS);
-        checkouts = harness.output(Topics.BASKET_CHECKOUTS);
-        results = harness.output(Topics.BASKET_COMMAND_RESULTS);
-        store = harness.store(BasketTopology.BASKETS_STORE);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @AutoClose
+    private final TopologyHarness harness = TopologyHarness.inFreshStateDir(
+            dir -> StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dir), "basket-service", null),
+            builder -> new BasketTopology().build(builder));
+    private final TestInputTopic<String, BasketCommand> commands = harness.input(Topics.BASKET_COMMANDS);
+    private final TestOutputTopic<String, BasketCheckedOut> checkouts = harness.output(Topics.BASKET_CHECKOUTS);
+    private final TestOutputTopic<String, CommandResult> results = harness.output(Topics.BASKET_COMMAND_RESULTS);
+    private final KeyValueStore<String, Basket> store = harness.store(BasketTopology.BASKETS_STORE);
 
     @Test
     void everyCommandIsAnsweredUnderItsCommandId() {

@@ -1,19 +1,22 @@
 package io.orderflow.fulfillment.api;
 
+import static io.orderflow.testsupport.http.Problems.assertIdProblem;
+import static io.orderflow.testsupport.http.Problems.assertProblem;
 import io.orderflow.testsupport.kafka.ConsumerProgress;
+import static io.orderflow.testsupport.events.AnOrder.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.OrderStateChanged;
 import io.orderflow.events.shipment.ShipmentCreated;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.fulfillment.FulfillmentServiceApplication;
-import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.service.ServiceIT;
+import io.orderflow.testsupport.service.ServiceUnderTest;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,45 +25,31 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** fulfillment-service alone on a real broker: order events in, exactly one shipment out per order, reads. */
-@SpringBootTest(classes = FulfillmentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ServiceIT(FulfillmentServiceApplication.class)
 class FulfillmentServiceIT {
 
     private static final String APPLICATION_ID = "fulfillment-service";
-    private static final int PORT = FreePorts.next();
     private static final List<OrderLine> ITEMS = List.of(
             new OrderLine("p-1", 2, new BigDecimal("19.99")), new OrderLine("p-2", 1, new BigDecimal("3.50")));
 
-    private final HttpJson http = HttpJson.localhost(PORT);
+    private final HttpJson http;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestKafka.register(registry);
-        registry.add("server.port", () -> PORT);
-    }
-
-    @BeforeEach
-    void ready() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").status() == 200);
+    FulfillmentServiceIT(ServiceUnderTest service) {
+        this.http = service.http();
     }
 
     @Test
     void validatedOrderWrittenTwiceMakesExactlyOneShipment() throws Exception {
-        String first = "o-" + UUID.randomUUID();
-        String second = "o-" + UUID.randomUUID();
-        send(first, OrderState.VALIDATED);
-        send(second, OrderState.VALIDATED);
+        String first = orderIn(OrderState.VALIDATED);
+        String second = orderIn(OrderState.VALIDATED);
         send(first, OrderState.VALIDATED);
         send(second, OrderState.VALIDATED);
 
-        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.ORDERS.name());
+        awaitOrdersRead();
 
         for (String orderId : List.of(first, second)) {
             List<ShipmentCreated> made = shipmentsOf(orderId);
@@ -73,8 +62,7 @@ class FulfillmentServiceIT {
 
     @Test
     void shipmentIsReadBackWithTheContractFields() {
-        String orderId = "o-" + UUID.randomUUID();
-        send(orderId, OrderState.VALIDATED);
+        String orderId = orderIn(OrderState.VALIDATED);
 
         // The event is committed with the store change; once it is readable the store holds the shipment too.
         await().atMost(Duration.ofSeconds(60)).until(() -> shipmentsOf(orderId).size() == 1);
@@ -97,26 +85,21 @@ class FulfillmentServiceIT {
 
     @Test
     void ordersThatAreNotValidatedShipNothing() throws Exception {
-        String created = "o-" + UUID.randomUUID();
-        String rejected = "o-" + UUID.randomUUID();
-        send(created, OrderState.CREATED);
-        send(rejected, OrderState.REJECTED);
+        String created = orderIn(OrderState.CREATED);
+        String rejected = orderIn(OrderState.REJECTED);
 
-        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.ORDERS.name());
+        awaitOrdersRead();
 
         assertThat(shipmentsOf(created)).isEmpty();
         assertThat(shipmentsOf(rejected)).isEmpty();
         HttpJson.Response missing = http.get("/shipments/" + created);
-        assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.contentType()).startsWith("application/problem+json");
-        assertThat(missing.json().get("status").asInt()).isEqualTo(404);
+        assertProblem(missing, 404);
         assertThat(missing.json().get("detail").asString()).contains(created);
     }
 
     @Test
     void cancelThatWonTheRaceMarksTheShipmentCancelled() throws Exception {
-        String orderId = "o-" + UUID.randomUUID();
-        send(orderId, OrderState.VALIDATED);
+        String orderId = orderIn(OrderState.VALIDATED);
         send(orderId, OrderState.CANCELLED);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -128,23 +111,29 @@ class FulfillmentServiceIT {
 
     @Test
     void invalidOrderIdIs400Problem() {
-        HttpJson.Response bad = http.get("/shipments/bad%20id");
-
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.contentType()).startsWith("application/problem+json");
-        assertThat(bad.json().get("status").asInt()).isEqualTo(400);
-        assertThat(bad.json().get("errors").toString())
-                .isEqualTo("[{\"field\":\"orderId\",\"message\":\"must be 1-64 characters of [A-Za-z0-9._:-]\"}]");
+        assertIdProblem(http.get("/shipments/bad%20id"), "orderId");
 
         HttpJson.Response tooLong = http.get("/shipments/" + "x".repeat(65));
         assertThat(tooLong.status()).isEqualTo(400);
     }
 
+    /** A new order, written as having reached {@code state}; its id. */
+    private static String orderIn(OrderState state) {
+        String orderId = "o-" + UUID.randomUUID();
+        send(orderId, state);
+        return orderId;
+    }
+
+    /** Writes the order as orders-service does, with the {@link #ITEMS}, as having reached {@code state}. */
     private static void send(String orderId, OrderState state) {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Order order = new Order(orderId, "c-1", ITEMS, Order.totalOf(ITEMS), state, List.of(), at, at, null);
-        TopicProbe.send(TestKafka.bootstrapServers(), Topics.ORDERS, orderId,
-                new OrderStateChanged(orderId + "/" + state, order, OrderState.CREATED));
+        OrderStateChanged event = anOrder(orderId).withLine("p-1", 2, "19.99").withLine("p-2", 1, "3.50")
+                .at(Instant.now().truncatedTo(ChronoUnit.MILLIS)).reaching(state, OrderState.CREATED);
+        TopicProbe.send(TestKafka.bootstrapServers(), Topics.ORDERS, orderId, event);
+    }
+
+    /** Committed past every order written so far: whatever they make is readable now. */
+    private static void awaitOrdersRead() throws Exception {
+        ConsumerProgress.awaitCaughtUp(TestKafka.bootstrapServers(), APPLICATION_ID, Topics.ORDERS.name());
     }
 
     private static List<ShipmentCreated> shipmentsOf(String orderId) {

@@ -14,7 +14,6 @@ import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.config.StreamsSettings;
 import io.orderflow.testsupport.streams.TopologyHarness;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,10 +22,8 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The fulfillment topology with the production Streams settings (exactly-once, explicit naming enforced). */
 class FulfillmentTopologyTest {
@@ -34,27 +31,13 @@ class FulfillmentTopologyTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:05.678Z");
     private static final List<OrderLine> ITEMS = List.of(new OrderLine("p-1", 2, new BigDecimal("19.99")));
 
-    @TempDir
-    Path dataDir;
-
-    private TopologyHarness harness;
-    private TestInputTopic<String, OrderStateChanged> orders;
-    private TestOutputTopic<String, ShipmentCreated> shipments;
-    private KeyValueStore<String, Shipment> store;
-
-    @BeforeEach
-    void start() {
-        harness = TopologyHarness.of(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir),
-                "fulfillment-service", null), builder -> new FulfillmentTopology(Clock.fixed(NOW, ZoneOffset.UTC)).build(builder));
-        orders = harness.input(Topics.ORDERS);
-        shipments = harness.output(Topics.SHIPMENTS);
-        store = harness.store(FulfillmentTopology.SHIPMENTS_STORE);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @AutoClose
+    private final TopologyHarness harness = TopologyHarness.inFreshStateDir(
+            dir -> StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dir), "fulfillment-service", null),
+            builder -> new FulfillmentTopology(Clock.fixed(NOW, ZoneOffset.UTC)).build(builder));
+    private final TestInputTopic<String, OrderStateChanged> orders = harness.input(Topics.ORDERS);
+    private final TestOutputTopic<String, ShipmentCreated> shipments = harness.output(Topics.SHIPMENTS);
+    private final KeyValueStore<String, Shipment> store = harness.store(FulfillmentTopology.SHIPMENTS_STORE);
 
     @Test
     void validatedOrderDeliveredTwiceShipsOnce() {

@@ -12,11 +12,15 @@ import io.orderflow.events.stock.ReserveStock;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.orders.OrdersServiceApplication;
 import io.orderflow.orders.OrdersServiceTestProperties;
-import io.orderflow.testsupport.http.FreePorts;
+import static io.orderflow.testsupport.http.Problems.assertIdProblem;
+import static io.orderflow.testsupport.http.Problems.assertProblem;
+import static io.orderflow.testsupport.http.Problems.errorFields;
 import io.orderflow.testsupport.concurrency.Concurrently;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.http.RawHttp;
 import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.service.ServiceIT;
+import io.orderflow.testsupport.service.ServiceUnderTest;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,35 +36,26 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * orders-service alone on a real broker: place and read back through the Streams store, idempotent ids,
  * Idempotency-Keys, bad input.
  */
-@SpringBootTest(classes = OrdersServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ServiceIT(value = OrdersServiceApplication.class, properties = OrdersServiceTestProperties.ORDER_TIMEOUT_SETTING)
 class OrdersApiIT {
 
-    private static final int PORT = FreePorts.next();
     private static final String KEY = "Idempotency-Key";
-    private final HttpJson http = HttpJson.localhost(PORT);
+    private final ServiceUnderTest service;
+    private final HttpJson http;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        OrdersServiceTestProperties.register(registry, PORT);
-    }
-
-    @BeforeEach
-    void ready() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").status() == 200);
+    OrdersApiIT(ServiceUnderTest service) {
+        this.service = service;
+        this.http = service.http();
     }
 
     @Test
@@ -442,16 +437,8 @@ class OrdersApiIT {
 
     @Test
     void unknownOrderIs404ProblemAndBadPathIdIs400() {
-        HttpJson.Response missing = http.get("/orders/does-not-exist");
-        assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.contentType()).startsWith("application/problem+json");
-        assertThat(missing.json().get("status").asInt()).isEqualTo(404);
-
-        HttpJson.Response bad = http.get("/orders/bad%20id");
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.contentType()).startsWith("application/problem+json");
-        assertThat(bad.json().get("errors").toString())
-                .isEqualTo("[{\"field\":\"id\",\"message\":\"must be 1-64 characters of [A-Za-z0-9._:-]\"}]");
+        assertProblem(http.get("/orders/does-not-exist"), 404);
+        assertIdProblem(http.get("/orders/bad%20id"), "id");
     }
 
     static Stream<Arguments> badOrders() {
@@ -478,15 +465,8 @@ class OrdersApiIT {
     void badInputIs400ProblemNamingTheField(String name, String json, String field) {
         HttpJson.Response answer = http.post("/orders", json);
 
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(problem.get("detail").asString()).isNotBlank();
-        assertThat(problem.get("type").asString()).isNotBlank();
-        List<String> fields = problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
-        assertThat(fields).as(answer.body()).contains(field);
+        assertProblem(answer, 400);
+        assertThat(errorFields(answer)).as(answer.body()).contains(field);
         assertNothingWrittenFor(json);
     }
 
@@ -518,7 +498,7 @@ class OrdersApiIT {
 
     @Test
     void anEncodedSlashTomcatRefusesIsAProblemToo() {
-        RawHttp.Response response = new RawHttp(PORT).get("/orders/a%2Fb");
+        RawHttp.Response response = service.raw().get("/orders/a%2Fb");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

@@ -23,7 +23,6 @@ import io.orderflow.service.idempotency.RememberedAnswer;
 import io.orderflow.service.idempotency.RememberedAnswers;
 import io.orderflow.testsupport.streams.TopologyHarness;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +32,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,28 +45,15 @@ class KeyedOrdersTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:15:00Z");
     private static final OrderLine LINE = new OrderLine("p-1", 2, new BigDecimal("5.00"));
 
-    private TopologyHarness harness;
-    private TestInputTopic<String, OrderCommand> commands;
-    private TestOutputTopic<String, CommandResult> replies;
-    private TestOutputTopic<String, OrderStateChanged> events;
-    private TestOutputTopic<String, PaymentRequest> payments;
-
-    @BeforeEach
-    void start() throws Exception {
-        OrderflowProperties settings = OrderflowProperties.defaults("dummy:9092", Files.createTempDirectory("keyed-orders"));
-        harness = TopologyHarness.of(StreamsSettings.of(settings, "keyed-orders-test", null),
-                builder -> new OrdersTopology(id -> { }, new OrderMetrics(new SimpleMeterRegistry()), Duration.ofHours(24),
-                        Duration.ofMinutes(5), Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC)).build(builder));
-        commands = harness.input(Topics.ORDER_COMMANDS);
-        replies = harness.output(Topics.ORDER_COMMAND_RESULTS);
-        events = harness.output(Topics.ORDERS);
-        payments = harness.output(Topics.PAYMENT_REQUESTS);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @AutoClose
+    private final TopologyHarness harness = TopologyHarness.inFreshStateDir(
+            dir -> StreamsSettings.of(OrderflowProperties.defaults("dummy:9092", dir), "keyed-orders-test", null),
+            builder -> new OrdersTopology(id -> { }, new OrderMetrics(new SimpleMeterRegistry()), Duration.ofHours(24),
+                    Duration.ofMinutes(5), Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC)).build(builder));
+    private final TestInputTopic<String, OrderCommand> commands = harness.input(Topics.ORDER_COMMANDS);
+    private final TestOutputTopic<String, CommandResult> replies = harness.output(Topics.ORDER_COMMAND_RESULTS);
+    private final TestOutputTopic<String, OrderStateChanged> events = harness.output(Topics.ORDERS);
+    private final TestOutputTopic<String, PaymentRequest> payments = harness.output(Topics.PAYMENT_REQUESTS);
 
     private static Idempotency key(String key, String fingerprint) {
         return new Idempotency("anonymous POST /orders", key, fingerprint);

@@ -34,8 +34,6 @@ import io.orderflow.service.config.StreamsSettings;
 import io.orderflow.testsupport.streams.TopologyHarness;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +51,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The orders topology on TopologyTestDriver: the pipelines wired right, fast. The flow itself is proven on a broker. */
@@ -65,24 +62,14 @@ class OrdersTopologyTest {
     /** Where the driver's wall clock starts: when the orders are placed, as the processor's clock says. */
     private static final Instant NOW = T0.plusSeconds(1);
 
-    private TopologyHarness harness;
-    private TopologyTestDriver driver;
     private final List<String> changed = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-
-    @BeforeEach
-    void start() throws Exception {
-        Path dir = Files.createTempDirectory("orders-topology-test");
-        harness = TopologyHarness.of(StreamsSettings.of(OrderflowProperties.defaults("dummy:9092", dir),
-                "orders-topology-test", null), builder -> new OrdersTopology(changed::add, new OrderMetrics(registry),
-                        Duration.ofHours(24), TIMEOUT, Clock.fixed(NOW, ZoneOffset.UTC)).build(builder), NOW);
-        driver = harness.driver();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @AutoClose
+    private final TopologyHarness harness = TopologyHarness.inFreshStateDir(
+            dir -> StreamsSettings.of(OrderflowProperties.defaults("dummy:9092", dir), "orders-topology-test", null),
+            builder -> new OrdersTopology(changed::add, new OrderMetrics(registry), Duration.ofHours(24), TIMEOUT,
+                    Clock.fixed(NOW, ZoneOffset.UTC)).build(builder), NOW);
+    private final TopologyTestDriver driver = harness.driver();
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
         return harness.input(topic);

@@ -8,9 +8,10 @@ import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.orders.OrdersServiceApplication;
 import io.orderflow.orders.OrdersServiceTestProperties;
-import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.service.ServiceIT;
+import io.orderflow.testsupport.service.ServiceUnderTest;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,27 +22,21 @@ import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Poison records on an input topic go to the dead-letter topic with their reason; the service goes on. */
-@SpringBootTest(classes = OrdersServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ServiceIT(value = OrdersServiceApplication.class, properties = OrdersServiceTestProperties.ORDER_TIMEOUT_SETTING)
 class PoisonRecordsIT {
 
-    private static final int PORT = FreePorts.next();
     private static final Topic<String, String> DLQ = new Topic<>(Topics.deadLetterTopic("orders-service"), "any",
             Serdes.String(), Serdes.String(), "dead letters");
-    private final HttpJson http = HttpJson.localhost(PORT);
+    private final HttpJson http;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        OrdersServiceTestProperties.register(registry, PORT);
+    PoisonRecordsIT(ServiceUnderTest service) {
+        this.http = service.http();
     }
 
     @Test
     void poisonIsDeadLetteredWithItsReasonAndTheNextOrderStillWorks() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").status() == 200);
         String bootstrap = TestKafka.bootstrapServers();
         Map<String, String> poison = Map.of(
                 "poison-not-json", "this is not json",

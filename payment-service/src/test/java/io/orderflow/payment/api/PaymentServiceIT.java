@@ -13,10 +13,14 @@ import io.orderflow.events.topics.DeadLetterHeaders;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.PaymentServiceApplication;
-import io.orderflow.testsupport.http.FreePorts;
+import static io.orderflow.testsupport.http.Problems.assertIdProblem;
+import static io.orderflow.testsupport.http.Problems.assertProblem;
+import static io.orderflow.testsupport.http.Problems.errorFields;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.ConsumerProgress;
 import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.service.ServiceIT;
+import io.orderflow.testsupport.service.ServiceUnderTest;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -40,14 +44,10 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,11 +55,9 @@ import tools.jackson.databind.JsonNode;
  * {@code payment-requests}, verdicts out on {@code order-validations}. The fraud limit is lowered to 1000.00 so
  * the rule can be reached; every test uses its own customers, so they do not share a window.
  */
-@SpringBootTest(classes = PaymentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = "payment.fraud.hourly-limit=1000.00")
+@ServiceIT(value = PaymentServiceApplication.class, properties = "payment.fraud.hourly-limit=1000.00")
 class PaymentServiceIT {
 
-    private static final int PORT = FreePorts.next();
     private static final String APPLICATION_ID = "payment-service";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Topic<String, String> DEAD_LETTERS = new Topic<>(Topics.deadLetterTopic(APPLICATION_ID),
@@ -67,17 +65,10 @@ class PaymentServiceIT {
     /** Read as text: the poison test puts a record on it that the typed serde rightly refuses. */
     private static final Topic<String, String> RAW_ACCOUNT_COMMANDS = new Topic<>(Topics.ACCOUNT_COMMANDS.name(),
             "customerId", Serdes.String(), Serdes.String(), "account-commands as text");
-    private final HttpJson http = HttpJson.localhost(PORT);
+    private final HttpJson http;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestKafka.register(registry);
-        registry.add("server.port", () -> PORT);
-    }
-
-    @BeforeEach
-    void ready() {
-        await().atMost(PATIENCE).until(() -> http.get("/actuator/health/readiness").status() == 200);
+    PaymentServiceIT(ServiceUnderTest service) {
+        this.http = service.http();
     }
 
     @Test
@@ -100,21 +91,11 @@ class PaymentServiceIT {
 
     @Test
     void unknownAccountIs404ProblemAndBadPathIdIs400Problem() {
-        HttpJson.Response missing = http.get("/accounts/never-seen-" + UUID.randomUUID());
-        assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.contentType()).startsWith("application/problem+json");
-        assertThat(missing.json().get("status").asInt()).isEqualTo(404);
-
-        HttpJson.Response badGet = http.get("/accounts/bad%20id");
-        assertThat(badGet.status()).isEqualTo(400);
-        assertThat(badGet.contentType()).startsWith("application/problem+json");
-        assertThat(badGet.json().get("errors").toString())
-                .isEqualTo("[{\"field\":\"customerId\",\"message\":\"must be 1-64 characters of [A-Za-z0-9._:-]\"}]");
-
+        assertProblem(http.get("/accounts/never-seen-" + UUID.randomUUID()), 404);
+        assertIdProblem(http.get("/accounts/bad%20id"), "customerId");
         HttpJson.Response badPut = http.put("/accounts/" + "x".repeat(65), "{\"balance\": 1.00}");
-        assertThat(badPut.status()).isEqualTo(400);
-        assertThat(badPut.contentType()).startsWith("application/problem+json");
-        assertThat(badPut.json().get("errors").get(0).get("field").asString()).isEqualTo("customerId");
+        assertProblem(badPut, 400);
+        assertThat(errorFields(badPut).get(0)).isEqualTo("customerId");
     }
 
     @Test
@@ -316,15 +297,9 @@ class PaymentServiceIT {
 
         HttpJson.Response answer = http.put("/accounts/" + customer, json);
 
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(problem.get("detail").asString()).isNotBlank();
-        List<String> fields = problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
-        assertThat(fields).as(answer.body()).containsExactly(field);
-        assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo(message);
+        assertProblem(answer, 400);
+        assertThat(errorFields(answer)).as(answer.body()).containsExactly(field);
+        assertThat(answer.json().get("errors").get(0).get("message").asString()).isEqualTo(message);
         assertThat(TopicProbe.readAll(TestKafka.bootstrapServers(), RAW_ACCOUNT_COMMANDS))
                 .as("nothing written to Kafka for a rejected request")
                 .noneMatch(record -> record.key().equals(customer));

@@ -29,7 +29,6 @@ import io.orderflow.payment.domain.PaymentRules;
 import io.orderflow.payment.domain.RecentOrder;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +45,8 @@ import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The production payment topology on TopologyTestDriver: from payment requests and account commands to verdicts, answers and stores. */
 class PaymentTopologyTest {
@@ -58,35 +55,17 @@ class PaymentTopologyTest {
     private static final Instant NOON = Instant.parse("2026-11-25T12:00:00Z");
     private static final Duration HOUR = Duration.ofHours(1);
 
-    @TempDir
-    Path dataDir;
-
-    private TopologyHarness harness;
-    private TestInputTopic<String, PaymentRequest> requests;
-    private TestInputTopic<String, AccountCommand> commands;
-    private TestOutputTopic<String, OrderCheckCompleted> verdicts;
-    private TestOutputTopic<String, CommandResult> replies;
-    private KeyValueStore<String, Account> accounts;
-    private KeyValueStore<String, RecentOrder> recentOrders;
-
-    @BeforeEach
-    void start() {
-        harness = TopologyHarness.of(StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dataDir),
-                "payment-service", null), builder -> new PaymentTopology(
-                        new PaymentRules(new FraudPolicy(new BigDecimal("1000.00"))), Clock.fixed(NOW, ZoneOffset.UTC))
-                .build(builder));
-        requests = harness.input(Topics.PAYMENT_REQUESTS);
-        commands = harness.input(Topics.ACCOUNT_COMMANDS);
-        verdicts = harness.output(Topics.ORDER_VALIDATIONS);
-        replies = harness.output(Topics.ACCOUNT_COMMAND_RESULTS);
-        accounts = harness.store(PaymentTopology.ACCOUNTS_STORE);
-        recentOrders = harness.store(PaymentTopology.RECENT_ORDERS_STORE);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @AutoClose
+    private final TopologyHarness harness = TopologyHarness.inFreshStateDir(
+            dir -> StreamsSettings.of(OrderflowProperties.defaults("unused:9092", dir), "payment-service", null),
+            builder -> new PaymentTopology(new PaymentRules(new FraudPolicy(new BigDecimal("1000.00"))),
+                    Clock.fixed(NOW, ZoneOffset.UTC)).build(builder));
+    private final TestInputTopic<String, PaymentRequest> requests = harness.input(Topics.PAYMENT_REQUESTS);
+    private final TestInputTopic<String, AccountCommand> commands = harness.input(Topics.ACCOUNT_COMMANDS);
+    private final TestOutputTopic<String, OrderCheckCompleted> verdicts = harness.output(Topics.ORDER_VALIDATIONS);
+    private final TestOutputTopic<String, CommandResult> replies = harness.output(Topics.ACCOUNT_COMMAND_RESULTS);
+    private final KeyValueStore<String, Account> accounts = harness.store(PaymentTopology.ACCOUNTS_STORE);
+    private final KeyValueStore<String, RecentOrder> recentOrders = harness.store(PaymentTopology.RECENT_ORDERS_STORE);
 
     @Test
     void requestsAndAccountCommandsMeetInOneSubTopologyWithBothStoresAndNoRepartition() {

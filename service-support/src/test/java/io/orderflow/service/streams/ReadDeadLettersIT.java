@@ -8,12 +8,12 @@ import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.service.ServiceSupport;
 import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.kafka.TestTopics;
 import io.orderflow.testsupport.kafka.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -29,7 +29,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -109,13 +109,8 @@ class ReadDeadLettersIT {
     static class App {
 
         @Bean
-        NewTopic rdlIn() {
-            return TopicBuilder.name(IN.name()).partitions(1).replicas(1).build();
-        }
-
-        @Bean
-        NewTopic rdlOut() {
-            return TopicBuilder.name(OUT.name()).partitions(1).replicas(1).build();
+        KafkaAdmin.NewTopics topics() {
+            return TestTopics.onePartitionEach(IN.name(), OUT.name());
         }
 
         /** Passes events through; on "crash-once" the first time, the task loses its partitions mid-transaction. */

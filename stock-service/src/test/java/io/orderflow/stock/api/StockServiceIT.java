@@ -1,5 +1,8 @@
 package io.orderflow.stock.api;
 
+import static io.orderflow.testsupport.http.Problems.assertIdProblem;
+import static io.orderflow.testsupport.http.Problems.assertProblem;
+import static io.orderflow.testsupport.http.Problems.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,14 +18,11 @@ import io.orderflow.events.topics.DeadLetterHeaders;
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.stock.StockServiceApplication;
-import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.service.ServiceIT;
+import io.orderflow.testsupport.service.ServiceUnderTest;
 import io.orderflow.testsupport.kafka.TopicProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,14 +50,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -65,28 +61,27 @@ import tools.jackson.databind.JsonNode;
  * would (keyed by product), verdicts read from {@code order-validations}. Every test uses its own product ids,
  * as the broker is shared.
  */
-@SpringBootTest(classes = StockServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ServiceIT(StockServiceApplication.class)
 class StockServiceIT {
 
-    private static final int PORT = FreePorts.next();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Topic<byte[], byte[]> DEAD_LETTERS = new Topic<>(Topics.deadLetterTopic("stock-service"),
             "as read", Serdes.ByteArray(), Serdes.ByteArray(), "stock-service's dead letters");
-    private final HttpJson http = HttpJson.localhost(PORT);
+    private final HttpJson http;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestKafka.register(registry);
-        registry.add("server.port", () -> PORT);
-    }
-
-    @BeforeEach
-    void ready() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").status() == 200);
+    StockServiceIT(ServiceUnderTest service) {
+        this.http = service.http();
     }
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A new product with {@code onHand} units; its id. */
+    private String stocked(int onHand) {
+        String product = unique("p");
+        assertThat(put(product, onHand).status()).isEqualTo(200);
+        return product;
     }
 
     private HttpJson.Response put(String productId, Object quantity) {
@@ -190,8 +185,7 @@ class StockServiceIT {
 
     @Test
     void aReleaseGivesBackWhatWasReserved() {
-        String product = unique("p");
-        put(product, 10);
+        String product = stocked(10);
         String orderId = unique("o");
         assertThat(reserve(orderId, product, 4).passed()).isTrue();
         assertThat(stock(product).get("reserved").asLong()).isEqualTo(4);
@@ -204,8 +198,7 @@ class StockServiceIT {
 
     @Test
     void aDeductTakesTheShippedUnitsOffTheShelf() {
-        String product = unique("p");
-        put(product, 10);
+        String product = stocked(10);
         String orderId = unique("o");
         assertThat(reserve(orderId, product, 3).passed()).isTrue();
 
@@ -220,8 +213,7 @@ class StockServiceIT {
     /** A release of more than is reserved is a broken invariant: kept on the dead-letter topic, and the product goes on. */
     @Test
     void aReleaseOfMoreThanIsReservedIsDeadLetteredAndTheProductGoesOn() {
-        String product = unique("p");
-        put(product, 5);
+        String product = stocked(5);
         String orderId = unique("o");
         String expected = product + ": cannot release 1 units for order " + orderId + ": only 0 reserved";
 
@@ -327,8 +319,7 @@ class StockServiceIT {
 
     @Test
     void settingStockBelowTheReservedUnitsIsA409Problem() {
-        String product = unique("p");
-        put(product, 5);
+        String product = stocked(5);
         assertThat(reserve(unique("o"), product, 3).passed()).isTrue();
 
         HttpJson.Response refused = put(product, 2);
@@ -359,52 +350,26 @@ class StockServiceIT {
         HttpJson.Response answer = http.put("/stock/" + product, json);
 
         assertProblem(answer, 400);
-        List<String> fields = answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
-        assertThat(fields).as(answer.body()).contains(field);
+        assertThat(errorFields(answer)).as(answer.body()).contains(field);
         assertNoCommandFor(product);
         assertThat(http.get("/stock/" + product).status()).isEqualTo(404);
     }
 
     @Test
     void invalidProductIdsAre400ProblemsAndUnknownOnesAre404Problems() {
-        assertIdProblem(http.get("/stock/bad%20id"));
-        assertIdProblem(http.get("/stock/" + "x".repeat(65)));
-        assertIdProblem(http.put("/stock/bad%20id", "{\"quantity\":1}"));
+        assertIdProblem(http.get("/stock/bad%20id"), "productId");
+        assertIdProblem(http.get("/stock/" + "x".repeat(65)), "productId");
+        assertIdProblem(http.put("/stock/bad%20id", "{\"quantity\":1}"), "productId");
         assertProblem(http.get("/stock/" + unique("unknown")), 404);
         assertProblem(http.post("/stock/" + unique("p"), "text/plain", "{\"quantity\":1}".getBytes()), 405);
     }
 
     @Test
-    void wrongMediaTypeIsA415Problem() throws Exception {
+    void wrongMediaTypeIsA415Problem() {
         String product = unique("bad");
-        HttpJson.Response answer = putAs("text/plain", "/stock/" + product, "{\"quantity\":1}");
+        HttpJson.Response answer = http.put("/stock/" + product, "text/plain", "{\"quantity\":1}".getBytes());
         assertProblem(answer, 415);
         assertNoCommandFor(product);
-    }
-
-    private static HttpJson.Response putAs(String contentType, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
-                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        return new HttpJson.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                null, response.body());
-    }
-
-    private static void assertProblem(HttpJson.Response answer, int status) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.path("status").asInt()).as(answer.toString()).isEqualTo(status);
-        for (String member : List.of("type", "title", "detail")) {
-            assertThat(problem.path(member).asString("")).as(member + " of " + answer).isNotBlank();
-        }
-    }
-
-    /** A bad product id answers the one wording of every bad id (spelt out here so a change to it shows). */
-    private static void assertIdProblem(HttpJson.Response answer) {
-        assertProblem(answer, 400);
-        assertThat(answer.json().get("errors").toString())
-                .isEqualTo("[{\"field\":\"productId\",\"message\":\"must be 1-64 characters of [A-Za-z0-9._:-]\"}]");
     }
 
     private static void assertNoCommandFor(String product) {

@@ -23,7 +23,6 @@ import io.orderflow.events.stock.StockCommand;
 import io.orderflow.events.stock.StockRequest;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.stock.domain.StockLevel;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,8 +37,7 @@ import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.CachingKeyValueStore;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The stock topology on TopologyTestDriver, built as in production: requests and commands in, verdicts and answers out. */
@@ -47,29 +45,15 @@ class StockTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
-    private TopologyHarness harness;
-    private TestInputTopic<String, StockRequest> requests;
-    private TestInputTopic<String, StockCommand> commands;
-    private TestOutputTopic<String, OrderCheckCompleted> verdicts;
-    private TestOutputTopic<String, CommandResult> replies;
-    private KeyValueStore<String, StockLevel> stock;
-
-    @BeforeEach
-    void start() throws Exception {
-        OrderflowProperties settings = OrderflowProperties.defaults("dummy:9092", Files.createTempDirectory("stock-topology"));
-        harness = TopologyHarness.of(StreamsSettings.of(settings, "stock-topology-test", null),
-                builder -> new StockTopology(Clock.fixed(NOW, ZoneOffset.UTC)).build(builder));
-        requests = harness.input(Topics.STOCK_REQUESTS);
-        commands = harness.input(Topics.STOCK_COMMANDS);
-        verdicts = harness.output(Topics.ORDER_VALIDATIONS);
-        replies = harness.output(Topics.STOCK_COMMAND_RESULTS);
-        stock = harness.store(StockTopology.STOCK_STORE);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @AutoClose
+    private final TopologyHarness harness = TopologyHarness.inFreshStateDir(
+            dir -> StreamsSettings.of(OrderflowProperties.defaults("dummy:9092", dir), "stock-topology-test", null),
+            builder -> new StockTopology(Clock.fixed(NOW, ZoneOffset.UTC)).build(builder));
+    private final TestInputTopic<String, StockRequest> requests = harness.input(Topics.STOCK_REQUESTS);
+    private final TestInputTopic<String, StockCommand> commands = harness.input(Topics.STOCK_COMMANDS);
+    private final TestOutputTopic<String, OrderCheckCompleted> verdicts = harness.output(Topics.ORDER_VALIDATIONS);
+    private final TestOutputTopic<String, CommandResult> replies = harness.output(Topics.STOCK_COMMAND_RESULTS);
+    private final KeyValueStore<String, StockLevel> stock = harness.store(StockTopology.STOCK_STORE);
 
     private CommandResult setStock(String productId, long quantity) {
         commands.pipeInput(productId, new SetStock("cmd-" + productId + "-" + quantity, productId, quantity));

@@ -50,6 +50,11 @@ public final class HttpJson {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response put(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

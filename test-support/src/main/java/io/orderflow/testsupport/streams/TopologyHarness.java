@@ -2,11 +2,16 @@ package io.orderflow.testsupport.streams;
 
 import io.orderflow.events.topics.Topic;
 import io.orderflow.events.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -49,6 +54,29 @@ public final class TopologyHarness implements AutoCloseable {
     /** As {@link #of(Map, Consumer)}, with the driver's wall clock (punctuations) starting at {@code wallClock}. */
     public static TopologyHarness of(Map<String, Object> settings, Consumer<StreamsBuilder> build, Instant wallClock) {
         return new TopologyHarness(settings, build, wallClock);
+    }
+
+    /**
+     * As {@link #of(Map, Consumer)}, in a fresh state directory of its own: {@code settings} makes the service's
+     * settings for it. Made in a field initializer, with JUnit's {@code @AutoClose}, it needs no set-up methods.
+     */
+    public static TopologyHarness inFreshStateDir(Function<Path, Map<String, Object>> settings,
+            Consumer<StreamsBuilder> build) {
+        return new TopologyHarness(settings.apply(freshStateDir()), build, Instant.now());
+    }
+
+    /** As {@link #inFreshStateDir(Function, Consumer)}, with the driver's wall clock starting at {@code wallClock}. */
+    public static TopologyHarness inFreshStateDir(Function<Path, Map<String, Object>> settings,
+            Consumer<StreamsBuilder> build, Instant wallClock) {
+        return new TopologyHarness(settings.apply(freshStateDir()), build, wallClock);
+    }
+
+    private static Path freshStateDir() {
+        try {
+            return Files.createTempDirectory("topology-harness-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
