@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.boot.health.contributor.Health;
@@ -36,7 +37,7 @@ public final class CommandGateway<C> implements SmartLifecycle, AutoCloseable {
 
     private final Topic<String, C> commands;
     private final CommandResultListener results;
-    private final KafkaProducer<String, C> producer;
+    private final Producer<String, C> producer;
     private final Duration timeout;
 
     /**
@@ -46,9 +47,20 @@ public final class CommandGateway<C> implements SmartLifecycle, AutoCloseable {
      */
     public CommandGateway(Topic<String, C> commands, Topic<String, CommandResult> results,
             Map<String, Object> clientProperties, Duration timeout, Clock clock) {
+        this(commands, new CommandResultListener(results, clientProperties, clock),
+                newProducer(commands, clientProperties), timeout);
+    }
+
+    /** With the listener and producer given: for tests that decide what Kafka takes and answers. */
+    CommandGateway(Topic<String, C> commands, CommandResultListener results, Producer<String, C> producer,
+            Duration timeout) {
         this.commands = commands;
+        this.results = results;
+        this.producer = producer;
         this.timeout = timeout;
-        this.results = new CommandResultListener(results, clientProperties, clock);
+    }
+
+    private static <C> Producer<String, C> newProducer(Topic<String, C> commands, Map<String, Object> clientProperties) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -59,7 +71,7 @@ public final class CommandGateway<C> implements SmartLifecycle, AutoCloseable {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, commands.name() + "-gateway-" + ProcessHandle.current().pid());
-        this.producer = new KafkaProducer<>(props, commands.keySerde().serializer(), commands.valueSerde().serializer());
+        return new KafkaProducer<>(props, commands.keySerde().serializer(), commands.valueSerde().serializer());
     }
 
     /**

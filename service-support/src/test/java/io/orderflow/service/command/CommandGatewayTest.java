@@ -3,7 +3,7 @@ package io.orderflow.service.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mockConstruction;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -18,17 +18,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.mockito.MockedConstruction;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The gateway's promises without a broker: the producer it makes and the result listener it reads answers
+ * The gateway's promises without a broker: the producer and the result listener it reads answers
  * from are stand-ins, so a test decides whether Kafka takes the command and whether, and when, it is answered.
  */
 class CommandGatewayTest {
@@ -37,32 +36,21 @@ class CommandGatewayTest {
     private static final RemoveBasketItem COMMAND = new RemoveBasketItem("cmd-1", "c-1", "p-1");
 
     private final CompletableFuture<CommandResult> answer = new CompletableFuture<>();
-    @SuppressWarnings("rawtypes")
-    private final MockedConstruction<KafkaProducer> producers = mockConstruction(KafkaProducer.class);
-    private final MockedConstruction<CommandResultListener> listeners = mockConstruction(CommandResultListener.class,
-            (listener, context) -> when(listener.expect("cmd-1")).thenReturn(answer));
-    private final CommandGateway<BasketCommand> gateway = new CommandGateway<>(Topics.BASKET_COMMANDS,
-            Topics.BASKET_COMMAND_RESULTS, "unused:9092", TIMEOUT);
-
-    @AfterEach
-    void release() {
-        producers.close();
-        listeners.close();
-    }
-
     @SuppressWarnings("unchecked")
-    private KafkaProducer<String, BasketCommand> producer() {
-        return producers.constructed().get(0);
-    }
+    private final Producer<String, BasketCommand> producer = mock(Producer.class);
+    private final CommandResultListener listener = mock(CommandResultListener.class);
+    private final CommandGateway<BasketCommand> gateway = new CommandGateway<>(Topics.BASKET_COMMANDS, listener,
+            producer, TIMEOUT);
 
-    private CommandResultListener listener() {
-        return listeners.constructed().get(0);
+    @BeforeEach
+    void theListenerAwaitsTheCommand() {
+        when(listener.expect("cmd-1")).thenReturn(answer);
     }
 
     @SuppressWarnings("unchecked")
     private ProducerRecord<String, BasketCommand> sentRecord(ArgumentCaptor<Callback> callback) {
         ArgumentCaptor<ProducerRecord<String, BasketCommand>> record = ArgumentCaptor.forClass(ProducerRecord.class);
-        verify(producer()).send(record.capture(), callback.capture());
+        verify(producer).send(record.capture(), callback.capture());
         return record.getValue();
     }
 
@@ -120,7 +108,7 @@ class CommandGatewayTest {
 
     @Test
     void aSendThatThrowsFailsAs503Too() {
-        when(producer().send(any(), any())).thenThrow(new IllegalStateException("producer closed"));
+        when(producer.send(any(), any())).thenThrow(new IllegalStateException("producer closed"));
 
         CompletableFuture<CommandResult> sent = gateway.send("c-1", "cmd-1", COMMAND);
 
@@ -131,15 +119,15 @@ class CommandGatewayTest {
     @Test
     void itStartsAndStopsWithItsListenerBeforeTheWebServerAndClosesTheProducer() {
         gateway.start();
-        verify(listener()).start();
-        when(listener().isRunning()).thenReturn(true);
+        verify(listener).start();
+        when(listener.isRunning()).thenReturn(true);
         assertThat(gateway.isRunning()).isTrue();
         assertThat(gateway.getPhase()).isLessThan(SmartLifecycle.DEFAULT_PHASE);
 
         gateway.stop();
-        verify(listener()).close();
+        verify(listener).close();
 
         gateway.close();
-        verify(producer()).close(any(Duration.class));
+        verify(producer).close(any(Duration.class));
     }
 }
