@@ -91,7 +91,7 @@ class PoisonRecordsIT {
         // The huge ReserveStock's reason quotes its 1 MB id: cut, and the dead letter keeps where the record is
         // instead of its bytes, since with the headers it would be over the record limit.
         ConsumerRecord<String, byte[]> huge = TopicProbe.readAll(OWN.suite().bootstrapServers(), new Topic<>(
-                        Topics.deadLetterTopic("stock-service"), "any", Serdes.String(), Serdes.ByteArray(), "dead letters"), true)
+                        Topics.deadLetterTopic("stock-service"), "any", Serdes.String(), Serdes.ByteArray()), true)
                 .stream().filter(r -> "poison-huge".equals(r.key())
                         && Topics.STOCK_REQUESTS.name().equals(header(r, DeadLetterHeaders.SOURCE_TOPIC)))
                 .findFirst().orElseThrow();
@@ -126,7 +126,7 @@ class PoisonRecordsIT {
     private static Map<String, Set<String>> deadLettersBySourceTopic() {
         return Suite.ALL.stream()
                 .flatMap(service -> TopicProbe.readAll(OWN.suite().bootstrapServers(), new Topic<>(
-                        Topics.deadLetterTopic(service), "any", Serdes.String(), Serdes.ByteArray(), "dead letters"), true)
+                        Topics.deadLetterTopic(service), "any", Serdes.String(), Serdes.ByteArray()), true)
                         .stream())
                 .filter(r -> r.key() != null)
                 .collect(Collectors.groupingBy(r -> header(r, DeadLetterHeaders.SOURCE_TOPIC),

@@ -29,49 +29,49 @@ public final class Topics {
 
     private static final Serde<String> KEY = Serdes.String();
 
+    /** Requests to place or cancel an order (orders-service API -> orders-service topology). */
     public static final Topic<String, OrderCommand> ORDER_COMMANDS = new Topic<>(
-            "order-commands", "orderId", KEY, EventSerde.of(OrderCommand.class),
-            "Requests to place or cancel an order (orders-service API -> orders-service topology)");
+            "order-commands", "orderId", KEY, EventSerde.of(OrderCommand.class));
 
+    /** Every state an order reaches, with the whole order (orders-service -> all). */
     public static final Topic<String, OrderStateChanged> ORDERS = new Topic<>(
-            "orders", "orderId", KEY, EventSerde.of(OrderStateChanged.class),
-            "Every state an order reaches, with the whole order (orders-service -> all)");
+            "orders", "orderId", KEY, EventSerde.of(OrderStateChanged.class));
 
+    /** Stock and payment verdicts on an order (stock-service, payment-service -> orders-service). */
     public static final Topic<String, OrderCheckCompleted> ORDER_VALIDATIONS = new Topic<>(
-            "order-validations", "orderId", KEY, EventSerde.of(OrderCheckCompleted.class),
-            "Stock and payment verdicts on an order (stock-service, payment-service -> orders-service)");
+            "order-validations", "orderId", KEY, EventSerde.of(OrderCheckCompleted.class));
 
+    /** Shipments made for validated orders (fulfillment-service -> orders-service). */
     public static final Topic<String, ShipmentCreated> SHIPMENTS = new Topic<>(
-            "shipments", "orderId", KEY, EventSerde.of(ShipmentCreated.class),
-            "Shipments made for validated orders (fulfillment-service -> orders-service)");
+            "shipments", "orderId", KEY, EventSerde.of(ShipmentCreated.class));
 
+    /** Baskets turned into order requests (basket-service -> orders-service). */
     public static final Topic<String, BasketCheckedOut> BASKET_CHECKOUTS = new Topic<>(
-            "basket-checkouts", "orderId", KEY, EventSerde.of(BasketCheckedOut.class),
-            "Baskets turned into order requests (basket-service -> orders-service)");
+            "basket-checkouts", "orderId", KEY, EventSerde.of(BasketCheckedOut.class));
 
+    /** Reservations, releases and deductions for one product of one order (orders-service -> stock-service). */
     public static final Topic<String, StockRequest> STOCK_REQUESTS = new Topic<>(
-            "stock-requests", "productId", KEY, EventSerde.of(StockRequest.class),
-            "Reservations, releases and deductions for one product of one order (orders-service -> stock-service)")
+            "stock-requests", "productId", KEY, EventSerde.of(StockRequest.class))
             .keyedBy(StockRequest::productId);
 
+    /** Holds, releases and captures of one order's total (orders-service -> payment-service). */
     public static final Topic<String, PaymentRequest> PAYMENT_REQUESTS = new Topic<>(
-            "payment-requests", "customerId", KEY, EventSerde.of(PaymentRequest.class),
-            "Holds, releases and captures of one order's total (orders-service -> payment-service)")
+            "payment-requests", "customerId", KEY, EventSerde.of(PaymentRequest.class))
             .keyedBy(PaymentRequest::customerId);
 
+    /** Stock level changes (stock-service API -> stock-service topology). */
     public static final Topic<String, StockCommand> STOCK_COMMANDS = new Topic<>(
-            "stock-commands", "productId", KEY, EventSerde.of(StockCommand.class),
-            "Stock level changes (stock-service API -> stock-service topology)")
+            "stock-commands", "productId", KEY, EventSerde.of(StockCommand.class))
             .keyedBy(StockCommand::productId);
 
+    /** Account balance changes (payment-service API -> payment-service topology). */
     public static final Topic<String, AccountCommand> ACCOUNT_COMMANDS = new Topic<>(
-            "account-commands", "customerId", KEY, EventSerde.of(AccountCommand.class),
-            "Account balance changes (payment-service API -> payment-service topology)")
+            "account-commands", "customerId", KEY, EventSerde.of(AccountCommand.class))
             .keyedBy(AccountCommand::customerId);
 
+    /** Basket changes and checkouts (basket-service API -> basket-service topology). */
     public static final Topic<String, BasketCommand> BASKET_COMMANDS = new Topic<>(
-            "basket-commands", "customerId", KEY, EventSerde.of(BasketCommand.class),
-            "Basket changes and checkouts (basket-service API -> basket-service topology)")
+            "basket-commands", "customerId", KEY, EventSerde.of(BasketCommand.class))
             .keyedBy(BasketCommand::customerId);
 
     public static final Topic<String, CommandResult> ORDER_COMMAND_RESULTS = commandResults("order");
@@ -88,9 +88,9 @@ public final class Topics {
     private Topics() {
     }
 
+    /** Answers to {@code owner} commands, read by the instance that took the HTTP request. */
     private static Topic<String, CommandResult> commandResults(String owner) {
-        return new Topic<>(owner + "-command-results", "commandId", KEY, EventSerde.of(CommandResult.class),
-                "Answers to " + owner + " commands, read by the instance that took the HTTP request");
+        return new Topic<>(owner + "-command-results", "commandId", KEY, EventSerde.of(CommandResult.class));
     }
 
     /** The per-service dead-letter topic for records that could not be read or processed. */

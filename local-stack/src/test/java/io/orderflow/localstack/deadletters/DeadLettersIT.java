@@ -239,7 +239,7 @@ class DeadLettersIT {
     }
 
     private static Topic<String, String> raw(String name) {
-        return new Topic<>(name, "any", Serdes.String(), Serdes.String(), "read as text");
+        return new Topic<>(name, "any", Serdes.String(), Serdes.String());
     }
 
     private record Run(int code, String out, String err) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class PoisonRecordsIT {
 
     private static final Topic<String, String> DLQ = new Topic<>(Topics.deadLetterTopic("orders-service"), "any",
-            Serdes.String(), Serdes.String(), "dead letters");
+            Serdes.String(), Serdes.String());
     private final HttpJson http;
 
     PoisonRecordsIT(ServiceUnderTest service) {

@@ -61,10 +61,10 @@ class PaymentServiceIT {
     private static final String APPLICATION_ID = "payment-service";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Topic<String, String> DEAD_LETTERS = new Topic<>(Topics.deadLetterTopic(APPLICATION_ID),
-            "as the source record", Serdes.String(), Serdes.String(), "payment-service's dead letters");
+            "as the source record", Serdes.String(), Serdes.String());
     /** Read as text: the poison test puts a record on it that the typed serde rightly refuses. */
     private static final Topic<String, String> RAW_ACCOUNT_COMMANDS = new Topic<>(Topics.ACCOUNT_COMMANDS.name(),
-            "customerId", Serdes.String(), Serdes.String(), "account-commands as text");
+            "customerId", Serdes.String(), Serdes.String());
     private final HttpJson http;
 
     PaymentServiceIT(ServiceUnderTest service) {

@@ -34,7 +34,7 @@ class CommandResultListenerIT {
 
     private final String bootstrap = TestKafka.bootstrapServers();
     private final Topic<String, CommandResult> results = new Topic<>("it-results-" + UUID.randomUUID(), "command id",
-            Topics.ORDER_COMMAND_RESULTS.keySerde(), Topics.ORDER_COMMAND_RESULTS.valueSerde(), "results for this test");
+            Topics.ORDER_COMMAND_RESULTS.keySerde(), Topics.ORDER_COMMAND_RESULTS.valueSerde());
     /** Polls still to fail: each poll of the listener's consumer fails while this is above zero. */
     private final AtomicInteger pollsToFail = new AtomicInteger();
     private CommandResultListener listener;

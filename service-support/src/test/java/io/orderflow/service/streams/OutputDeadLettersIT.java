@@ -43,10 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
 class OutputDeadLettersIT {
 
     static final String APPLICATION = "output-dead-letters-it";
-    static final Topic<String, String> IN = new Topic<>("odl-in", "any", Serdes.String(), Serdes.String(), "input");
-    static final Topic<String, String> OUT = new Topic<>("odl-out", "any", Serdes.String(), Serdes.String(), "output");
+    static final Topic<String, String> IN = new Topic<>("odl-in", "any", Serdes.String(), Serdes.String());
+    static final Topic<String, String> OUT = new Topic<>("odl-out", "any", Serdes.String(), Serdes.String());
     static final Topic<String, String> DLQ = new Topic<>(Topics.deadLetterTopic(APPLICATION), "any",
-            Serdes.String(), Serdes.String(), "dead letters");
+            Serdes.String(), Serdes.String());
     /** Over the producer's max.request.size (1 MiB): the producer refuses it before it reaches the broker. */
     static final int TOO_LARGE = 2 * 1024 * 1024;
 

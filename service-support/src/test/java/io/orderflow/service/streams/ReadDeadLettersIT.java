@@ -48,10 +48,10 @@ class ReadDeadLettersIT {
 
     static final String APPLICATION = "read-dead-letters-it";
     /** Values starting with "poison" cannot be read; the others are events. */
-    static final Topic<String, String> IN = new Topic<>("rdl-in", "any", Serdes.String(), strictStrings(), "input");
-    static final Topic<String, String> OUT = new Topic<>("rdl-out", "any", Serdes.String(), Serdes.String(), "output");
+    static final Topic<String, String> IN = new Topic<>("rdl-in", "any", Serdes.String(), strictStrings());
+    static final Topic<String, String> OUT = new Topic<>("rdl-out", "any", Serdes.String(), Serdes.String());
     static final Topic<String, String> DLQ = new Topic<>(Topics.deadLetterTopic(APPLICATION), "any",
-            Serdes.String(), Serdes.String(), "dead letters");
+            Serdes.String(), Serdes.String());
     static final AtomicBoolean CRASHED = new AtomicBoolean();
 
     @Autowired
@@ -67,7 +67,7 @@ class ReadDeadLettersIT {
         await().atMost(Duration.ofSeconds(60)).until(health::isReady);
         String bootstrap = TestKafka.bootstrapServers();
         for (String value : List.of("poison: not an event", "crash-once", "after")) {
-            TopicProbe.send(bootstrap, new Topic<>(IN.name(), "any", Serdes.String(), Serdes.String(), "raw"), "k", value);
+            TopicProbe.send(bootstrap, new Topic<>(IN.name(), "any", Serdes.String(), Serdes.String()), "k", value);
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(

@@ -31,7 +31,7 @@ class TopicSourcesTest {
 
     private static final String APPLICATION = "topic-sources-test";
     /** Values are words; "bad..." cannot be read; a value names its key before the first ':'. */
-    private static final Topic<String, String> IN = new Topic<>("in", "word", Serdes.String(), words(), "input")
+    private static final Topic<String, String> IN = new Topic<>("in", "word", Serdes.String(), words())
             .keyedBy(value -> value.contains(":") ? value.substring(0, value.indexOf(':')) : null);
     private static final int MAX_REQUEST_SIZE = 2_000;
 

@@ -66,7 +66,7 @@ class StockServiceIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Topic<byte[], byte[]> DEAD_LETTERS = new Topic<>(Topics.deadLetterTopic("stock-service"),
-            "as read", Serdes.ByteArray(), Serdes.ByteArray(), "stock-service's dead letters");
+            "as read", Serdes.ByteArray(), Serdes.ByteArray());
     private final HttpJson http;
 
     StockServiceIT(ServiceUnderTest service) {
