@@ -12,7 +12,6 @@ import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.query.StoreQueries;
 import io.orderflow.service.streams.KafkaStreamsHealth;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,8 +41,7 @@ public class OrdersConfig {
 
     @Bean
     CommandGateway<OrderCommand> orderCommandGateway(OrderflowProperties properties) {
-        return new CommandGateway<>(Topics.ORDER_COMMANDS, Topics.ORDER_COMMAND_RESULTS,
-                properties.kafka().bootstrapServers(), Duration.ofMillis(properties.commandTimeoutMs()));
+        return CommandGateway.of(Topics.ORDER_COMMANDS, Topics.ORDER_COMMAND_RESULTS, properties);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.orderflow.service.command;
 
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.topics.Topic;
+import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.trace.TraceFilter;
 import io.orderflow.service.trace.TraceParent;
 import io.orderflow.service.web.ServiceUnavailableException;
@@ -36,6 +37,13 @@ public final class CommandGateway<C> implements SmartLifecycle, AutoCloseable {
     private final CommandResultListener results;
     private final KafkaProducer<String, C> producer;
     private final Duration timeout;
+
+    /** The gateway of a service's command topic and its results topic, on the shared brokers and timeout. */
+    public static <C> CommandGateway<C> of(Topic<String, C> commands, Topic<String, CommandResult> results,
+            OrderflowProperties properties) {
+        return new CommandGateway<>(commands, results, properties.kafka().bootstrapServers(),
+                Duration.ofMillis(properties.commandTimeoutMs()));
+    }
 
     public CommandGateway(Topic<String, C> commands, Topic<String, CommandResult> results, String bootstrapServers,
             Duration timeout) {
