@@ -1,9 +1,12 @@
 package io.orderflow.basket.api;
 
-import io.orderflow.basket.query.BasketQueries;
+import io.orderflow.basket.domain.Basket;
+import io.orderflow.basket.topology.BasketTopology;
 import io.orderflow.events.basket.BasketCommand;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.query.InstanceForwarder;
+import io.orderflow.service.query.KeyedReads;
+import io.orderflow.service.query.StoreQueries;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,12 +16,13 @@ import org.springframework.context.annotation.Configuration;
 class ApiConfig {
 
     @Bean
-    BasketReads basketReads(BasketQueries queries, InstanceForwarder forwarder) {
-        return new BasketReads(queries, forwarder);
+    KeyedReads<Basket> basketReads(StoreQueries stores, InstanceForwarder forwarder) {
+        return new KeyedReads<>(stores, forwarder, BasketTopology.BASKETS_STORE, BasketsController.BASKET,
+                BasketView::answer);
     }
 
     @Bean
-    BasketCommands basketCommands(CommandGateway<BasketCommand> gateway, BasketReads reads, Clock clock) {
+    BasketCommands basketCommands(CommandGateway<BasketCommand> gateway, KeyedReads<Basket> reads, Clock clock) {
         return new BasketCommands(gateway, reads, clock);
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.basket.api;
 
+import io.orderflow.basket.domain.Basket;
 import io.orderflow.events.basket.AddBasketItem;
 import io.orderflow.events.basket.BasketCommand;
 import io.orderflow.events.basket.CheckoutBasket;
@@ -7,6 +8,7 @@ import io.orderflow.events.basket.RemoveBasketItem;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.idempotency.IdempotencyKey;
+import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.ApiException;
 import java.time.Clock;
 import java.util.UUID;
@@ -21,10 +23,10 @@ import org.springframework.http.ResponseEntity;
 final class BasketCommands {
 
     private final CommandGateway<BasketCommand> gateway;
-    private final BasketReads reads;
+    private final KeyedReads<Basket> reads;
     private final Clock clock;
 
-    BasketCommands(CommandGateway<BasketCommand> gateway, BasketReads reads, Clock clock) {
+    BasketCommands(CommandGateway<BasketCommand> gateway, KeyedReads<Basket> reads, Clock clock) {
         this.gateway = gateway;
         this.reads = reads;
         this.clock = clock;

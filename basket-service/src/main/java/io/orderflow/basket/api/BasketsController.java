@@ -1,6 +1,8 @@
 package io.orderflow.basket.api;
 
+import io.orderflow.basket.domain.Basket;
 import io.orderflow.service.idempotency.IdempotencyKey;
+import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -18,16 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BasketsController {
 
+    /** The basket's route: read here, and asked of the instance holding the customer for a write's answer. */
+    static final String BASKET = "/baskets/{customerId}";
 
     private final BasketCommands commands;
-    private final BasketReads reads;
+    private final KeyedReads<Basket> reads;
 
-    BasketsController(BasketCommands commands, BasketReads reads) {
+    BasketsController(BasketCommands commands, KeyedReads<Basket> reads) {
         this.commands = commands;
         this.reads = reads;
     }
 
-    @GetMapping("/baskets/{customerId}")
+    @GetMapping(BASKET)
     ResponseEntity<?> get(@PathVariable @ValidId String customerId,
             HttpServletRequest request) {
         return reads.get(customerId, request);

@@ -1,19 +1,16 @@
 package io.orderflow.basket.config;
 
-import io.orderflow.basket.query.BasketQueries;
 import io.orderflow.basket.topology.BasketTopology;
 import io.orderflow.events.basket.BasketCommand;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.config.OrderflowProperties;
-import io.orderflow.service.query.StoreQueries;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires basket-service: its topology, its command gateway and its queries. Constructors, no magic. */
+/** Wires basket-service: its topology and its command gateway. Constructors, no magic. */
 @Configuration(proxyBeanMethods = false)
 public class BasketConfig {
 
@@ -26,13 +23,6 @@ public class BasketConfig {
 
     @Bean
     CommandGateway<BasketCommand> basketCommandGateway(OrderflowProperties properties, Clock clock) {
-        return new CommandGateway<>(Topics.BASKET_COMMANDS, Topics.BASKET_COMMAND_RESULTS,
-                properties.kafka().clientProperties(), Duration.ofMillis(properties.commandTimeoutMs()),
-                clock);
-    }
-
-    @Bean
-    BasketQueries basketQueries(StoreQueries stores) {
-        return new BasketQueries(stores);
+        return CommandGateway.of(Topics.BASKET_COMMANDS, Topics.BASKET_COMMAND_RESULTS, properties, clock);
     }
 }

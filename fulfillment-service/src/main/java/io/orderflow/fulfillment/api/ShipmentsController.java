@@ -1,12 +1,9 @@
 package io.orderflow.fulfillment.api;
 
 import io.orderflow.fulfillment.domain.Shipment;
-import io.orderflow.fulfillment.query.ShipmentQueries;
-import io.orderflow.service.query.InstanceForwarder;
-import io.orderflow.service.web.ApiException;
+import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,24 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ShipmentsController {
 
+    static final String SHIPMENT = "/shipments/{orderId}";
 
-    private final ShipmentQueries queries;
-    private final InstanceForwarder forwarder;
+    private final KeyedReads<Shipment> reads;
 
-    ShipmentsController(ShipmentQueries queries, InstanceForwarder forwarder) {
-        this.queries = queries;
-        this.forwarder = forwarder;
+    ShipmentsController(KeyedReads<Shipment> reads) {
+        this.reads = reads;
     }
 
-    @GetMapping("/shipments/{orderId}")
-    ResponseEntity<?> get(@PathVariable @ValidId String orderId,
-            HttpServletRequest request) {
-        return forwarder.answer(queries.shipment(orderId), request, shipment -> {
-            if (shipment == null) {
-                throw new ApiException(HttpStatus.NOT_FOUND, "Shipment not found",
-                        "no shipment for order '" + orderId + "'");
-            }
-            return ResponseEntity.ok(ShipmentView.of(shipment));
-        });
+    @GetMapping(SHIPMENT)
+    ResponseEntity<?> get(@PathVariable @ValidId String orderId, HttpServletRequest request) {
+        return reads.get(orderId, request);
     }
 }

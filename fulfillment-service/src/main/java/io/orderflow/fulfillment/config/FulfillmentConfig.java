@@ -1,14 +1,12 @@
 package io.orderflow.fulfillment.config;
 
-import io.orderflow.fulfillment.query.ShipmentQueries;
 import io.orderflow.fulfillment.topology.FulfillmentTopology;
-import io.orderflow.service.query.StoreQueries;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires fulfillment-service: its topology and its queries. Constructors, no magic. */
+/** Wires fulfillment-service: its topology. Constructors, no magic. */
 @Configuration(proxyBeanMethods = false)
 public class FulfillmentConfig {
 
@@ -17,10 +15,5 @@ public class FulfillmentConfig {
         FulfillmentTopology topology = new FulfillmentTopology(clock);
         topology.build(builder);
         return topology;
-    }
-
-    @Bean
-    ShipmentQueries shipmentQueries(StoreQueries stores) {
-        return new ShipmentQueries(stores);
     }
 }

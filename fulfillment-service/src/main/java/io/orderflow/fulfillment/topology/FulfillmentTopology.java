@@ -3,14 +3,12 @@ package io.orderflow.fulfillment.topology;
 import static io.orderflow.events.topics.Topics.ORDERS;
 import static io.orderflow.events.topics.Topics.SHIPMENTS;
 
-import io.orderflow.events.serde.StateSerde;
 import io.orderflow.fulfillment.domain.Shipment;
+import io.orderflow.service.streams.StateStores;
 import io.orderflow.service.streams.TopicSources;
 import java.time.Clock;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Fulfillment-service's Kafka Streams application, one pipeline:
@@ -31,8 +29,7 @@ public final class FulfillmentTopology {
     }
 
     public void build(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHIPMENTS_STORE),
-                Serdes.String(), StateSerde.of(Shipment.class)).withCachingEnabled());
+        builder.addStateStore(StateStores.keyValue(SHIPMENTS_STORE, Shipment.class).withCachingEnabled());
 
         TopicSources.stream(builder, ORDERS)
                 .process(() -> new ShipmentProcessor(clock), Named.as("shipment-fulfilment"), SHIPMENTS_STORE)

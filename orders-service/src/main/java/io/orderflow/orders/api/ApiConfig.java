@@ -2,10 +2,14 @@ package io.orderflow.orders.api;
 
 import io.orderflow.events.order.OrderCommand;
 import io.orderflow.orders.config.OrdersProperties;
+import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.orders.query.OrderQueries;
+import io.orderflow.orders.topology.OrdersTopology;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.query.InstanceForwarder;
 import io.orderflow.service.query.InstanceShares;
+import io.orderflow.service.query.KeyedReads;
+import io.orderflow.service.query.StoreQueries;
 import java.time.Clock;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +20,11 @@ import org.springframework.context.annotation.Configuration;
 class ApiConfig {
 
     @Bean
-    OrderReads orderReads(OrderQueries queries, InstanceForwarder forwarder, InstanceShares shares,
-            OrdersProperties properties, JsonMapper json) {
-        return new OrderReads(queries, forwarder, shares, properties.longPoll().maxWait(), json);
+    OrderReads orderReads(OrderQueries queries, StoreQueries stores, InstanceForwarder forwarder,
+            InstanceShares shares, OrdersProperties properties, JsonMapper json) {
+        KeyedReads<OrderRecord> orders = new KeyedReads<>(stores, forwarder, OrdersTopology.ORDERS_STORE,
+                OrdersController.ORDER, OrderView::answer);
+        return new OrderReads(queries, orders, forwarder, shares, properties.longPoll().maxWait(), json);
     }
 
     @Bean

@@ -15,7 +15,6 @@ import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.idempotency.IdempotencyKey;
 import io.orderflow.service.query.KeyLookup;
 import io.orderflow.service.web.ApiException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -91,10 +90,10 @@ final class OrderCommands {
         return null;
     }
 
-    private static ResponseEntity<?> created(PlaceOrder command) {
+    private ResponseEntity<?> created(PlaceOrder command) {
         // The order as the topology created it: the same function, so the body is what the store holds.
         Order order = OrderLifecycle.place(null, command).next().order();
-        return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderView.of(order));
+        return ResponseEntity.created(reads.location(order.id())).body(OrderView.of(order));
     }
 
     /** A repeat of a keyed cancel gets the first answer; a cancelled order no longer changes, so its body too. */

@@ -8,6 +8,7 @@ import io.orderflow.orders.topology.OrdersTopology;
 import io.orderflow.service.query.InstanceForwarder;
 import io.orderflow.service.query.InstanceShares;
 import io.orderflow.service.query.KeyLookup;
+import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -26,14 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 final class OrderReads {
 
     private final OrderQueries queries;
+    private final KeyedReads<OrderRecord> orders;
     private final InstanceForwarder forwarder;
     private final InstanceShares shares;
     private final Duration maxWait;
     private final JsonMapper json;
 
-    OrderReads(OrderQueries queries, InstanceForwarder forwarder, InstanceShares shares, Duration maxWait,
-            JsonMapper json) {
+    OrderReads(OrderQueries queries, KeyedReads<OrderRecord> orders, InstanceForwarder forwarder,
+            InstanceShares shares, Duration maxWait, JsonMapper json) {
         this.queries = queries;
+        this.orders = orders;
         this.forwarder = forwarder;
         this.shares = shares;
         this.maxWait = maxWait;
@@ -42,12 +45,12 @@ final class OrderReads {
 
     /** The order now, wherever it is held; 404 problem when unknown. */
     ResponseEntity<?> current(String orderId) {
-        return forwarder.answerAt(queries.order(orderId), "/orders/" + orderId, record -> {
-            if (record == null) {
-                throw ApiException.notFound("Order", orderId);
-            }
-            return ResponseEntity.ok(OrderView.of(record.order()));
-        });
+        return orders.current(orderId);
+    }
+
+    /** Where the order is read: the {@code Location} of a {@code 201}. */
+    URI location(String orderId) {
+        return URI.create(orders.pathOf(orderId));
     }
 
     /**
@@ -61,7 +64,7 @@ final class OrderReads {
         }
         OrderView order = now.getBody() instanceof byte[] fetched ? json.readValue(fetched, OrderView.class)
                 : (OrderView) now.getBody();
-        return ResponseEntity.created(URI.create("/orders/" + orderId)).body(order.asCreated());
+        return ResponseEntity.created(location(orderId)).body(order.asCreated());
     }
 
     /**
@@ -81,7 +84,7 @@ final class OrderReads {
         return queries.await(orderId, done, wait).thenApply(waited -> {
             if (waited instanceof OrderQueries.Waited.Moved moved) {
                 // The order moved during a rebalance: go on waiting on the instance that holds it now.
-                return forwarder.fetch(moved.host(), "/orders/" + orderId + "?timeoutMs=" + moved.left().toMillis()
+                return forwarder.fetch(moved.host(), orders.pathOf(orderId) + "?timeoutMs=" + moved.left().toMillis()
                         + (until == null ? "" : "&until=" + until));
             }
             return ((OrderQueries.Waited.Here) waited).order()

@@ -6,11 +6,14 @@ import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderLine;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.events.order.Rejection;
+import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.orders.topology.CustomerOrderIndex;
+import io.orderflow.service.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 
 /** The order body of every read, exactly as the contract shows it (every field present, times with milliseconds). */
 @JsonPropertyOrder({"id", "customerId", "items", "total", "state", "rejections", "createdAt", "updatedAt", "shipmentId"})
@@ -46,5 +49,13 @@ record OrderView(
     static OrderView of(Order order) {
         return new OrderView(order.id(), order.customerId(), order.items(), order.total(), order.state(),
                 order.rejections(), order.createdAt(), order.updatedAt(), order.shipmentId());
+    }
+
+    /** {@code GET /orders/{id}} read here, without a wait; 404 problem when unknown. */
+    static ResponseEntity<?> answer(String orderId, OrderRecord record) {
+        if (record == null) {
+            throw ApiException.notFound("Order", orderId);
+        }
+        return ResponseEntity.ok(of(record.order()));
     }
 }

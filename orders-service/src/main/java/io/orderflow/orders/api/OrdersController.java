@@ -24,6 +24,8 @@ class OrdersController {
     /** Page sizes of a customer's order list: what a page holds unless asked, and the most it may hold. */
     private static final String DEFAULT_LIMIT = "100";
     private static final int MAX_LIMIT = 1_000;
+    /** An order's route: read here, its {@code Location}, and asked of the instance holding it for a write's answer. */
+    static final String ORDER = "/orders/{id}";
 
     private final OrderCommands commands;
     private final OrderReads reads;
@@ -38,7 +40,7 @@ class OrdersController {
         return commands.place(request, key);
     }
 
-    @GetMapping("/orders/{id}")
+    @GetMapping(ORDER)
     CompletableFuture<ResponseEntity<?>> get(@PathVariable @ValidId String id,
             @RequestParam(required = false) OrderState until,
             @RequestParam(required = false) @Min(0) Long timeoutMs,

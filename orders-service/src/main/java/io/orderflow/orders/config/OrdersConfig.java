@@ -12,7 +12,6 @@ import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.query.StoreQueries;
 import io.orderflow.service.streams.KafkaStreamsHealth;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,9 +41,7 @@ public class OrdersConfig {
 
     @Bean
     CommandGateway<OrderCommand> orderCommandGateway(OrderflowProperties properties, Clock clock) {
-        return new CommandGateway<>(Topics.ORDER_COMMANDS, Topics.ORDER_COMMAND_RESULTS,
-                properties.kafka().clientProperties(), Duration.ofMillis(properties.commandTimeoutMs()),
-                clock);
+        return CommandGateway.of(Topics.ORDER_COMMANDS, Topics.ORDER_COMMAND_RESULTS, properties, clock);
     }
 
     @Bean

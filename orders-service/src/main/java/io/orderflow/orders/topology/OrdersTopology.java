@@ -13,12 +13,12 @@ import io.orderflow.events.order.OrderCommand;
 import io.orderflow.events.serde.StateSerde;
 import io.orderflow.orders.domain.OrderRecord;
 import io.orderflow.service.idempotency.RememberedAnswers;
+import io.orderflow.service.streams.StateStores;
+import io.orderflow.service.streams.TopicSinks;
 import io.orderflow.service.streams.TopicSources;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -89,12 +89,12 @@ public final class OrdersTopology {
         KStream<String, OrderInput> commands = allCommands
                 .filterNot((key, command) -> command.kind() == OrderCommand.Kind.PLACE_VIA_KEY, Named.as("to-their-order"))
                 .mapValues(OrderInput::of, Named.as("as-command-input"));
-        KStream<String, OrderInput> checkouts = TopicSources.stream(builder, BASKET_CHECKOUTS)
-                .mapValues(c -> (OrderInput) new OrderInput.Checkout(c), Named.as("as-checkout-input"));
-        KStream<String, OrderInput> checks = TopicSources.stream(builder, ORDER_VALIDATIONS)
-                .mapValues(c -> (OrderInput) new OrderInput.Check(c), Named.as("as-check-input"));
-        KStream<String, OrderInput> shipments = TopicSources.stream(builder, SHIPMENTS)
-                .mapValues(s -> (OrderInput) new OrderInput.Shipment(s), Named.as("as-shipment-input"));
+        KStream<String, OrderInput> checkouts = TopicSources.stream(builder, BASKET_CHECKOUTS, "as-checkout-input",
+                OrderInput.Checkout::new);
+        KStream<String, OrderInput> checks = TopicSources.stream(builder, ORDER_VALIDATIONS, "as-check-input",
+                OrderInput.Check::new);
+        KStream<String, OrderInput> shipments = TopicSources.stream(builder, SHIPMENTS, "as-shipment-input",
+                OrderInput.Shipment::new);
 
         KStream<String, OrderOutput> outputs = commands
                 .merge(checkouts, Named.as("merge-checkouts"))
@@ -105,16 +105,14 @@ public final class OrdersTopology {
                         ORDER_DEADLINES_STORE, RememberedAnswers.STORE)
                 .merge(keyChecks, Named.as("merge-key-checks"));
 
-        outputs.flatMapValues(only(o -> o instanceof OrderOutput.Event e ? e.event() : null), Named.as("events"))
-                .to(ORDERS.name(), ORDERS.produced());
-        outputs.flatMapValues(only(o -> o instanceof OrderOutput.Stock s ? s.request() : null), Named.as("stock"))
-                .to(STOCK_REQUESTS.name(), STOCK_REQUESTS.produced());
-        outputs.flatMapValues(only(o -> o instanceof OrderOutput.Payment p ? p.request() : null), Named.as("payment"))
-                .to(PAYMENT_REQUESTS.name(), PAYMENT_REQUESTS.produced());
-        outputs.flatMapValues(only(o -> o instanceof OrderOutput.Reply r ? r.result() : null), Named.as("replies"))
-                .to(ORDER_COMMAND_RESULTS.name(), ORDER_COMMAND_RESULTS.produced());
-        outputs.flatMapValues(only(o -> o instanceof OrderOutput.Command c ? c.command() : null), Named.as("passed-on"))
-                .to(ORDER_COMMANDS.name(), ORDER_COMMANDS.produced());
+        TopicSinks.send(outputs, "events", ORDERS, o -> o instanceof OrderOutput.Event e ? e.event() : null);
+        TopicSinks.send(outputs, "stock", STOCK_REQUESTS, o -> o instanceof OrderOutput.Stock s ? s.request() : null);
+        TopicSinks.send(outputs, "payment", PAYMENT_REQUESTS,
+                o -> o instanceof OrderOutput.Payment p ? p.request() : null);
+        TopicSinks.send(outputs, "replies", ORDER_COMMAND_RESULTS,
+                o -> o instanceof OrderOutput.Reply r ? r.result() : null);
+        TopicSinks.send(outputs, "passed-on", ORDER_COMMANDS,
+                o -> o instanceof OrderOutput.Command c ? c.command() : null);
     }
 
     /**
@@ -122,8 +120,7 @@ public final class OrdersTopology {
      * idempotency store has none: each entry is written once.
      */
     private void addStores(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS_STORE),
-                Serdes.String(), StateSerde.of(OrderRecord.class)).withCachingEnabled());
+        builder.addStateStore(StateStores.keyValue(ORDERS_STORE, OrderRecord.class).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_ORDERS_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         // An order decided within a commit interval (most are) meets its entry's put and delete in the cache:
@@ -137,14 +134,5 @@ public final class OrdersTopology {
                 Stores.persistentTimestampedWindowStore(HOURLY_PRODUCT_STORE, retention, WINDOW, false),
                 Serdes.String(), StateSerde.of(ProductUnits.class)).withCachingEnabled());
         builder.addStateStore(RememberedAnswers.storeBuilder());
-    }
-
-    /** The outputs of one kind, for the sink of that kind's topic. */
-    private static <T> org.apache.kafka.streams.kstream.ValueMapper<OrderOutput, List<T>> only(
-            Function<OrderOutput, T> pick) {
-        return output -> {
-            T picked = pick.apply(output);
-            return picked == null ? List.of() : List.of(picked);
-        };
     }
 }

@@ -2,7 +2,9 @@ package io.orderflow.payment.api;
 
 import io.orderflow.events.payment.AccountCommand;
 import io.orderflow.events.payment.SetBalance;
+import io.orderflow.payment.domain.Account;
 import io.orderflow.service.command.CommandGateway;
+import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.ApiException;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -16,9 +18,9 @@ import org.springframework.http.ResponseEntity;
 final class AccountCommands {
 
     private final CommandGateway<AccountCommand> gateway;
-    private final AccountReads reads;
+    private final KeyedReads<Account> reads;
 
-    AccountCommands(CommandGateway<AccountCommand> gateway, AccountReads reads) {
+    AccountCommands(CommandGateway<AccountCommand> gateway, KeyedReads<Account> reads) {
         this.gateway = gateway;
         this.reads = reads;
     }

@@ -1,5 +1,7 @@
 package io.orderflow.payment.api;
 
+import io.orderflow.payment.domain.Account;
+import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -16,23 +18,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountsController {
 
+    /** The account's route: read here, and asked of the instance holding the customer for a write's answer. */
+    static final String ACCOUNT = "/accounts/{customerId}";
 
     private final AccountCommands commands;
-    private final AccountReads reads;
+    private final KeyedReads<Account> reads;
 
-    AccountsController(AccountCommands commands, AccountReads reads) {
+    AccountsController(AccountCommands commands, KeyedReads<Account> reads) {
         this.commands = commands;
         this.reads = reads;
     }
 
-    @PutMapping(path = "/accounts/{customerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(path = ACCOUNT, consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<?>> setBalance(
             @PathVariable @ValidId String customerId,
             @Valid @RequestBody SetBalanceRequest request) {
         return commands.setBalance(customerId, request.balance());
     }
 
-    @GetMapping("/accounts/{customerId}")
+    @GetMapping(ACCOUNT)
     ResponseEntity<?> get(@PathVariable @ValidId String customerId,
             HttpServletRequest request) {
         return reads.get(customerId, request);

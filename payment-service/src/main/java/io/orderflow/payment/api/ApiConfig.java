@@ -1,9 +1,12 @@
 package io.orderflow.payment.api;
 
 import io.orderflow.events.payment.AccountCommand;
-import io.orderflow.payment.query.AccountQueries;
+import io.orderflow.payment.domain.Account;
+import io.orderflow.payment.topology.PaymentTopology;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.query.InstanceForwarder;
+import io.orderflow.service.query.KeyedReads;
+import io.orderflow.service.query.StoreQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,12 +15,13 @@ import org.springframework.context.annotation.Configuration;
 class ApiConfig {
 
     @Bean
-    AccountReads accountReads(AccountQueries queries, InstanceForwarder forwarder) {
-        return new AccountReads(queries, forwarder);
+    KeyedReads<Account> accountReads(StoreQueries stores, InstanceForwarder forwarder) {
+        return new KeyedReads<>(stores, forwarder, PaymentTopology.ACCOUNTS_STORE, AccountsController.ACCOUNT,
+                AccountView::answer);
     }
 
     @Bean
-    AccountCommands accountCommands(CommandGateway<AccountCommand> gateway, AccountReads reads) {
+    AccountCommands accountCommands(CommandGateway<AccountCommand> gateway, KeyedReads<Account> reads) {
         return new AccountCommands(gateway, reads);
     }
 }

@@ -4,19 +4,16 @@ import io.orderflow.events.payment.AccountCommand;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.domain.FraudPolicy;
 import io.orderflow.payment.domain.PaymentRules;
-import io.orderflow.payment.query.AccountQueries;
 import io.orderflow.payment.topology.PaymentTopology;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.config.OrderflowProperties;
-import io.orderflow.service.query.StoreQueries;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires payment-service: its rules and topology, its command gateway and its queries. */
+/** Wires payment-service: its rules and topology and its command gateway. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentProperties.class)
 public class PaymentConfig {
@@ -35,13 +32,6 @@ public class PaymentConfig {
 
     @Bean
     CommandGateway<AccountCommand> accountCommandGateway(OrderflowProperties properties, Clock clock) {
-        return new CommandGateway<>(Topics.ACCOUNT_COMMANDS, Topics.ACCOUNT_COMMAND_RESULTS,
-                properties.kafka().clientProperties(), Duration.ofMillis(properties.commandTimeoutMs()),
-                clock);
-    }
-
-    @Bean
-    AccountQueries accountQueries(StoreQueries stores) {
-        return new AccountQueries(stores);
+        return CommandGateway.of(Topics.ACCOUNT_COMMANDS, Topics.ACCOUNT_COMMAND_RESULTS, properties, clock);
     }
 }

@@ -5,21 +5,17 @@ import static io.orderflow.events.topics.Topics.ACCOUNT_COMMAND_RESULTS;
 import static io.orderflow.events.topics.Topics.ORDER_VALIDATIONS;
 import static io.orderflow.events.topics.Topics.PAYMENT_REQUESTS;
 
-import io.orderflow.events.command.CommandResult;
-import io.orderflow.events.order.OrderCheckCompleted;
-import io.orderflow.events.serde.StateSerde;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.payment.domain.Account;
 import io.orderflow.payment.domain.PaymentRules;
 import io.orderflow.payment.domain.RecentOrder;
+import io.orderflow.service.streams.StateStores;
+import io.orderflow.service.streams.TopicSinks;
 import io.orderflow.service.streams.TopicSources;
 import java.time.Clock;
-import java.util.List;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Payment-service's Kafka Streams application, one sub-topology in two steps:
@@ -51,32 +47,22 @@ public final class PaymentTopology {
 
     public void build(StreamsBuilder builder) {
         // Cached: the many changes of a busy customer within one commit write one changelog record.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNTS_STORE),
-                Serdes.String(), StateSerde.of(Account.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_ORDERS_STORE),
-                Serdes.String(), StateSerde.of(RecentOrder.class)).withCachingEnabled());
+        builder.addStateStore(StateStores.keyValue(ACCOUNTS_STORE, Account.class).withCachingEnabled());
+        builder.addStateStore(StateStores.keyValue(RECENT_ORDERS_STORE, RecentOrder.class).withCachingEnabled());
 
-        KStream<String, PaymentInput> requests = TopicSources.stream(builder, PAYMENT_REQUESTS)
-                .mapValues(request -> (PaymentInput) new PaymentInput.Request(request), Named.as("as-request-input"));
-        KStream<String, PaymentInput> commands = TopicSources.stream(builder, ACCOUNT_COMMANDS)
-                .mapValues(command -> (PaymentInput) new PaymentInput.Command(command), Named.as("as-command-input"));
+        KStream<String, PaymentInput> requests = TopicSources.stream(builder, PAYMENT_REQUESTS, "as-request-input",
+                PaymentInput.Request::new);
+        KStream<String, PaymentInput> commands = TopicSources.stream(builder, ACCOUNT_COMMANDS, "as-command-input",
+                PaymentInput.Command::new);
 
         KStream<String, PaymentOutput> outputs = requests
                 .merge(commands, Named.as("merge-account-commands"))
                 .process(() -> new PaymentProcessor(rules, clock), Named.as("payments"),
                         ACCOUNTS_STORE, RECENT_ORDERS_STORE);
 
-        outputs.flatMapValues(PaymentTopology::verdictOf, Named.as("verdicts"))
-                .to(ORDER_VALIDATIONS.name(), ORDER_VALIDATIONS.produced());
-        outputs.flatMapValues(PaymentTopology::replyOf, Named.as("replies"))
-                .to(ACCOUNT_COMMAND_RESULTS.name(), ACCOUNT_COMMAND_RESULTS.produced());
-    }
-
-    private static List<OrderCheckCompleted> verdictOf(PaymentOutput output) {
-        return output instanceof PaymentOutput.Verdict v ? List.of(v.verdict()) : List.of();
-    }
-
-    private static List<CommandResult> replyOf(PaymentOutput output) {
-        return output instanceof PaymentOutput.Reply r ? List.of(r.result()) : List.of();
+        TopicSinks.send(outputs, "verdicts", ORDER_VALIDATIONS,
+                output -> output instanceof PaymentOutput.Verdict v ? v.verdict() : null);
+        TopicSinks.send(outputs, "replies", ACCOUNT_COMMAND_RESULTS,
+                output -> output instanceof PaymentOutput.Reply r ? r.result() : null);
     }
 }

@@ -2,6 +2,7 @@ package io.orderflow.service.command;
 
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.topics.Topic;
+import io.orderflow.service.config.OrderflowProperties;
 import io.orderflow.service.trace.TraceFilter;
 import io.orderflow.service.trace.TraceParent;
 import io.orderflow.service.web.ServiceUnavailableException;
@@ -41,14 +42,15 @@ public final class CommandGateway<C> implements SmartLifecycle, AutoCloseable {
     private final Duration timeout;
 
     /**
-     * @param clientProperties how to reach the brokers ({@code OrderflowProperties.Kafka#clientProperties()}),
-     *                         for the command producer and the result listener alike
-     * @param timeout          how long a command may wait for its answer before the caller gets a 503
+     * The gateway of a service's command topic and its results topic: connected like every Kafka client of the
+     * service ({@code OrderflowProperties.Kafka#clientProperties()}), for the command producer and the result
+     * listener alike; a command may wait {@code orderflow.command-timeout-ms} for its answer before a 503.
      */
-    public CommandGateway(Topic<String, C> commands, Topic<String, CommandResult> results,
-            Map<String, Object> clientProperties, Duration timeout, Clock clock) {
-        this(commands, new CommandResultListener(results, clientProperties, clock),
-                newProducer(commands, clientProperties), timeout);
+    public static <C> CommandGateway<C> of(Topic<String, C> commands, Topic<String, CommandResult> results,
+            OrderflowProperties properties, Clock clock) {
+        Map<String, Object> clientProperties = properties.kafka().clientProperties();
+        return new CommandGateway<>(commands, new CommandResultListener(results, clientProperties, clock),
+                newProducer(commands, clientProperties), Duration.ofMillis(properties.commandTimeoutMs()));
     }
 
     /** With the listener and producer given: for tests that decide what Kafka takes and answers. */

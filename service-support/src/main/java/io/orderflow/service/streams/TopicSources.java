@@ -2,6 +2,7 @@ package io.orderflow.service.streams;
 
 import io.orderflow.events.topics.Topic;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -37,6 +38,15 @@ public final class TopicSources {
         dead.to((key, letter, context) -> letter.topic(),
                 Produced.with(Serdes.ByteArray(), DeadLetter.SERDE).withName("dead-letters-from-" + topic.name()));
         return cast(branches.get(read + "-events"));
+    }
+
+    /**
+     * As {@link #stream(StreamsBuilder, Topic)}, each event made one kind of the processor's input by {@code as}, in a
+     * step named {@code name}: for a processor that merges several topics into one input type.
+     */
+    public static <K, V, I> KStream<K, I> stream(StreamsBuilder builder, Topic<K, V> topic, String name,
+            Function<? super V, ? extends I> as) {
+        return stream(builder, topic).mapValues(as::apply, Named.as(name));
     }
 
     /**

@@ -3,7 +3,10 @@ package io.orderflow.stock.api;
 import io.orderflow.events.stock.StockCommand;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.query.InstanceForwarder;
-import io.orderflow.stock.query.StockQueries;
+import io.orderflow.service.query.KeyedReads;
+import io.orderflow.service.query.StoreQueries;
+import io.orderflow.stock.domain.StockLevel;
+import io.orderflow.stock.topology.StockTopology;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,12 +15,12 @@ import org.springframework.context.annotation.Configuration;
 class ApiConfig {
 
     @Bean
-    StockReads stockReads(StockQueries queries, InstanceForwarder forwarder) {
-        return new StockReads(queries, forwarder);
+    KeyedReads<StockLevel> stockReads(StoreQueries stores, InstanceForwarder forwarder) {
+        return new KeyedReads<>(stores, forwarder, StockTopology.STOCK_STORE, StockController.LEVEL, StockView::answer);
     }
 
     @Bean
-    StockCommands stockCommands(CommandGateway<StockCommand> gateway, StockReads reads) {
+    StockCommands stockCommands(CommandGateway<StockCommand> gateway, KeyedReads<StockLevel> reads) {
         return new StockCommands(gateway, reads);
     }
 }

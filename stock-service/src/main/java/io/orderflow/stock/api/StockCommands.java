@@ -3,7 +3,9 @@ package io.orderflow.stock.api;
 import io.orderflow.events.stock.SetStock;
 import io.orderflow.events.stock.StockCommand;
 import io.orderflow.service.command.CommandGateway;
+import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.ApiException;
+import io.orderflow.stock.domain.StockLevel;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
@@ -15,9 +17,9 @@ import org.springframework.http.ResponseEntity;
 final class StockCommands {
 
     private final CommandGateway<StockCommand> gateway;
-    private final StockReads reads;
+    private final KeyedReads<StockLevel> reads;
 
-    StockCommands(CommandGateway<StockCommand> gateway, StockReads reads) {
+    StockCommands(CommandGateway<StockCommand> gateway, KeyedReads<StockLevel> reads) {
         this.gateway = gateway;
         this.reads = reads;
     }

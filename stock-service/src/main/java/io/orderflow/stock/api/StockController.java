@@ -1,6 +1,8 @@
 package io.orderflow.stock.api;
 
+import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.ValidId;
+import io.orderflow.stock.domain.StockLevel;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.concurrent.CompletableFuture;
@@ -16,23 +18,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StockController {
 
+    /** A product's level: read here, and asked of the instance holding the product for a write's answer. */
+    static final String LEVEL = "/stock/{productId}";
 
     private final StockCommands commands;
-    private final StockReads reads;
+    private final KeyedReads<StockLevel> reads;
 
-    StockController(StockCommands commands, StockReads reads) {
+    StockController(StockCommands commands, KeyedReads<StockLevel> reads) {
         this.commands = commands;
         this.reads = reads;
     }
 
-    @PutMapping(path = "/stock/{productId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(path = LEVEL, consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<?>> set(
             @PathVariable @ValidId String productId,
             @Valid @RequestBody SetStockRequest request) {
         return commands.set(productId, request);
     }
 
-    @GetMapping("/stock/{productId}")
+    @GetMapping(LEVEL)
     ResponseEntity<?> get(@PathVariable @ValidId String productId,
             HttpServletRequest request) {
         return reads.get(productId, request);

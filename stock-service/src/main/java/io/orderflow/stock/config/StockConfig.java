@@ -4,16 +4,13 @@ import io.orderflow.events.stock.StockCommand;
 import io.orderflow.events.topics.Topics;
 import io.orderflow.service.command.CommandGateway;
 import io.orderflow.service.config.OrderflowProperties;
-import io.orderflow.service.query.StoreQueries;
-import io.orderflow.stock.query.StockQueries;
 import io.orderflow.stock.topology.StockTopology;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires stock-service: its topology, its command gateway and its queries. Constructors, no magic. */
+/** Wires stock-service: its topology and its command gateway. Constructors, no magic. */
 @Configuration(proxyBeanMethods = false)
 public class StockConfig {
 
@@ -26,13 +23,6 @@ public class StockConfig {
 
     @Bean
     CommandGateway<StockCommand> stockCommandGateway(OrderflowProperties properties, Clock clock) {
-        return new CommandGateway<>(Topics.STOCK_COMMANDS, Topics.STOCK_COMMAND_RESULTS,
-                properties.kafka().clientProperties(), Duration.ofMillis(properties.commandTimeoutMs()),
-                clock);
-    }
-
-    @Bean
-    StockQueries stockQueries(StoreQueries stores) {
-        return new StockQueries(stores);
+        return CommandGateway.of(Topics.STOCK_COMMANDS, Topics.STOCK_COMMAND_RESULTS, properties, clock);
     }
 }

@@ -11,7 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.orderflow.events.Ids;
+import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.WebSetup;
+import io.orderflow.stock.domain.StockLevel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -38,7 +40,7 @@ class StockControllerTest {
     StockCommands commands;
 
     @MockitoBean
-    StockReads reads;
+    KeyedReads<StockLevel> reads;
 
     @Test
     void aReadIsAnsweredByTheReads() throws Exception {
