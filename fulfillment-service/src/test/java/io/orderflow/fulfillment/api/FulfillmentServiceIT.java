@@ -106,6 +106,8 @@ class FulfillmentServiceIT {
             HttpJson.Response read = http.get("/shipments/" + orderId);
             return read.status() == 200 && read.json().get("status").asString().equals("CANCELLED");
         });
+        // A store read sees the task's writes before their transaction commits; the topic shows them after it.
+        awaitOrdersRead();
         assertThat(shipmentsOf(orderId)).hasSize(1);
     }
 
