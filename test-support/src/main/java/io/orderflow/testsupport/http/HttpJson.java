@@ -9,20 +9,46 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
-/** A small JSON client over the JDK's HttpClient, so tests see exactly what a curl user sees. */
+/**
+ * A small JSON client over the JDK's HttpClient, so tests see exactly what a curl user sees. It sends
+ * {@code Authorization: Bearer <token>} with every request when it has a token source ({@link #as}).
+ */
 public final class HttpJson {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String baseUrl;
+    private final Supplier<String> token;
 
     public HttpJson(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private HttpJson(String baseUrl, Supplier<String> token) {
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
     public static HttpJson localhost(int port) {
         return new HttpJson("http://localhost:" + port);
+    }
+
+    /** The same service, each request carrying the bearer token {@code token} gives at the time. */
+    public HttpJson as(Supplier<String> token) {
+        return new HttpJson(baseUrl, token);
+    }
+
+    /** The same service, each request carrying {@code token}. */
+    public HttpJson as(String token) {
+        return as(() -> token);
+    }
+
+    /** The same service without a token. */
+    public HttpJson anonymous() {
+        return new HttpJson(baseUrl, null);
     }
 
     public Response get(String path) {
@@ -64,8 +90,11 @@ public final class HttpJson {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token.get());
+        }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(45)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(45)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null), response.body(), response.headers());
