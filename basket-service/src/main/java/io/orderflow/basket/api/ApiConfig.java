@@ -25,4 +25,9 @@ class ApiConfig {
     BasketCommands basketCommands(CommandGateway<BasketCommand> gateway, KeyedReads<Basket> reads, Clock clock) {
         return new BasketCommands(gateway, reads, clock);
     }
+
+    @Bean
+    BasketAccessRules basketAccessRules() {
+        return new BasketAccessRules();
+    }
 }

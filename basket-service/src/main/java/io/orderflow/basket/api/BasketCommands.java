@@ -1,5 +1,6 @@
 package io.orderflow.basket.api;
 
+import io.orderflow.service.security.Caller;
 import io.orderflow.basket.domain.Basket;
 import io.orderflow.events.basket.AddBasketItem;
 import io.orderflow.events.basket.BasketCommand;
@@ -33,21 +34,22 @@ final class BasketCommands {
     }
 
     /** A repeat of a keyed add is answered with the basket as it is now: the add is not applied again. */
-    CompletableFuture<ResponseEntity<?>> add(String customerId, AddItemRequest request, IdempotencyKey key) {
+    CompletableFuture<ResponseEntity<?>> add(String customerId, AddItemRequest request, IdempotencyKey key,
+            Caller caller) {
         AddBasketItem command = new AddBasketItem(newId(), customerId, request.productId(), request.quantity(),
                 request.unitPrice(), key == null ? null : key.of(request));
         return send(command).thenApplyAsync(result -> switch (result.status()) {
-            case APPLIED -> reads.current(customerId);
+            case APPLIED -> reads.current(customerId, caller);
             case CONFLICT -> throw ApiException.conflict(result.detail());
             case KEY_REUSED -> throw IdempotencyKey.reused(result);
             case NOT_FOUND, DUPLICATE -> throw unexpected(result);
         });
     }
 
-    CompletableFuture<ResponseEntity<?>> remove(String customerId, String productId) {
+    CompletableFuture<ResponseEntity<?>> remove(String customerId, String productId, Caller caller) {
         RemoveBasketItem command = new RemoveBasketItem(newId(), customerId, productId);
         return send(command).thenApplyAsync(result -> switch (result.status()) {
-            case APPLIED -> reads.current(customerId);
+            case APPLIED -> reads.current(customerId, caller);
             case NOT_FOUND -> throw new ApiException(HttpStatus.NOT_FOUND, "Basket item not found", result.detail());
             case CONFLICT, DUPLICATE, KEY_REUSED -> throw unexpected(result);
         });

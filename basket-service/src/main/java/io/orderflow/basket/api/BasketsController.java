@@ -1,5 +1,6 @@
 package io.orderflow.basket.api;
 
+import io.orderflow.service.security.Caller;
 import io.orderflow.basket.domain.Basket;
 import io.orderflow.service.idempotency.IdempotencyKey;
 import io.orderflow.service.query.KeyedReads;
@@ -40,15 +41,15 @@ class BasketsController {
     @PostMapping(path = "/baskets/{customerId}/items", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<?>> add(
             @PathVariable @ValidId String customerId,
-            @Valid @RequestBody AddItemRequest request, IdempotencyKey key) {
-        return commands.add(customerId, request, key);
+            @Valid @RequestBody AddItemRequest request, IdempotencyKey key, Caller caller) {
+        return commands.add(customerId, request, key, caller);
     }
 
     @DeleteMapping("/baskets/{customerId}/items/{productId}")
     CompletableFuture<ResponseEntity<?>> remove(
             @PathVariable @ValidId String customerId,
-            @PathVariable @ValidId String productId) {
-        return commands.remove(customerId, productId);
+            @PathVariable @ValidId String productId, Caller caller) {
+        return commands.remove(customerId, productId, caller);
     }
 
     @PostMapping("/baskets/{customerId}/checkout")

@@ -23,7 +23,8 @@ class ApiConfig {
     OrderReads orderReads(OrderQueries queries, StoreQueries stores, InstanceForwarder forwarder,
             InstanceShares shares, OrdersProperties properties, JsonMapper json) {
         KeyedReads<OrderRecord> orders = new KeyedReads<>(stores, forwarder, OrdersTopology.ORDERS_STORE,
-                OrdersController.ORDER, OrderView::answer);
+                OrdersController.ORDER, OrderView::answer,
+                (caller, record) -> caller.mayActFor(record.order().customerId()));
         return new OrderReads(queries, orders, forwarder, shares, properties.longPoll().maxWait(), json);
     }
 
@@ -31,5 +32,10 @@ class ApiConfig {
     OrderCommands orderCommands(CommandGateway<OrderCommand> gateway, OrderQueries queries, OrderReads reads,
             Clock clock) {
         return new OrderCommands(gateway, queries, reads, clock);
+    }
+
+    @Bean
+    OrderAccessRules orderAccessRules() {
+        return new OrderAccessRules();
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.orders.api;
 
+import io.orderflow.service.security.Caller;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.CommandStatus;
 import io.orderflow.events.command.Idempotency;
@@ -44,7 +45,8 @@ final class OrderCommands {
      * is sent to) the same order. A keyed request is never answered by the local pre-check: only the topology
      * knows the key's first answer.
      */
-    CompletableFuture<ResponseEntity<?>> place(PlaceOrderRequest request, IdempotencyKey key) {
+    CompletableFuture<ResponseEntity<?>> place(PlaceOrderRequest request, IdempotencyKey key, Caller caller) {
+        caller.requireActingFor(request.customerId());
         Idempotency idempotency = key == null ? null : key.of(request);
         String orderId = request.id() != null ? request.id()
                 : idempotency != null ? idempotency.derivedId() : UUID.randomUUID().toString();
@@ -56,8 +58,8 @@ final class OrderCommands {
         }
         // Answers are built off the listener thread: a DUPLICATE or a replay may need a read from another instance.
         return send(command).thenApplyAsync(result -> switch (result.status()) {
-            case APPLIED -> result.replayed() ? reads.asCreated(orderId) : created(command);
-            case DUPLICATE -> reads.current(orderId);
+            case APPLIED -> result.replayed() ? reads.asCreated(orderId, caller) : created(command);
+            case DUPLICATE -> reads.current(orderId, caller);
             case CONFLICT -> throw conflict(result);
             case KEY_REUSED -> throw IdempotencyKey.reused(result);
             case NOT_FOUND -> throw new IllegalStateException("place cannot answer NOT_FOUND");
@@ -96,12 +98,21 @@ final class OrderCommands {
         return ResponseEntity.created(reads.location(order.id())).body(OrderView.of(order));
     }
 
-    /** A repeat of a keyed cancel gets the first answer; a cancelled order no longer changes, so its body too. */
-    CompletableFuture<ResponseEntity<?>> cancel(String orderId, IdempotencyKey key) {
+    /**
+     * A repeat of a keyed cancel gets the first answer; a cancelled order no longer changes, so its body too. A
+     * customer's cancel of an order that is not theirs is answered as of an unknown one, before anything is written.
+     */
+    CompletableFuture<ResponseEntity<?>> cancel(String orderId, IdempotencyKey key, Caller caller) {
+        if (!caller.isAdmin()) {
+            ResponseEntity<?> seen = reads.current(orderId, caller);
+            if (!seen.getStatusCode().is2xxSuccessful()) {
+                return CompletableFuture.completedFuture(seen);
+            }
+        }
         CancelOrder command = new CancelOrder(UUID.randomUUID().toString(), orderId, clock.instant(),
                 key == null ? null : key.of(null));
         return gateway.send(orderId, command.commandId(), command).thenApplyAsync(result -> switch (result.status()) {
-            case APPLIED -> ResponseEntity.status(HttpStatus.ACCEPTED).body(reads.current(orderId).getBody());
+            case APPLIED -> ResponseEntity.status(HttpStatus.ACCEPTED).body(reads.current(orderId, caller).getBody());
             case NOT_FOUND -> throw ApiException.notFound("Order", orderId);
             case CONFLICT, DUPLICATE -> throw conflict(result);
             case KEY_REUSED -> throw IdempotencyKey.reused(result);

@@ -1,5 +1,6 @@
 package io.orderflow.orders.api;
 
+import io.orderflow.service.security.Caller;
 import io.orderflow.events.order.Order;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.orders.domain.OrderRecord;
@@ -43,9 +44,9 @@ final class OrderReads {
         this.json = json;
     }
 
-    /** The order now, wherever it is held; 404 problem when unknown. */
-    ResponseEntity<?> current(String orderId) {
-        return orders.current(orderId);
+    /** The order now, wherever it is held, as {@code caller} sees it; 404 problem when unknown (or not theirs). */
+    ResponseEntity<?> current(String orderId, Caller caller) {
+        return orders.current(orderId, caller);
     }
 
     /** Where the order is read: the {@code Location} of a {@code 201}. */
@@ -57,8 +58,8 @@ final class OrderReads {
      * The {@code 201} a keyed {@code POST /orders} was first answered with, for a repeat: the order as it was
      * created ({@link OrderView#asCreated}), wherever it is held. An instance that cannot answer is answered as is.
      */
-    ResponseEntity<?> asCreated(String orderId) {
-        ResponseEntity<?> now = current(orderId);
+    ResponseEntity<?> asCreated(String orderId, Caller caller) {
+        ResponseEntity<?> now = current(orderId, caller);
         if (!now.getStatusCode().is2xxSuccessful()) {
             return now;
         }
@@ -72,12 +73,16 @@ final class OrderReads {
      * state or a final one; with only {@code timeoutMs}, once it exists; either way at the latest after the wait.
      */
     CompletableFuture<ResponseEntity<?>> get(String orderId, OrderState until, Long timeoutMs,
-            HttpServletRequest request) {
-        if (queries.order(orderId) instanceof KeyLookup.Remote<OrderRecord> remote) {
+            HttpServletRequest request, Caller caller) {
+        KeyLookup<OrderRecord> lookup = queries.order(orderId);
+        if (lookup instanceof KeyLookup.Remote<OrderRecord> remote) {
             return CompletableFuture.completedFuture(forwarder.forward(remote.host(), request));
         }
-        if (until == null && timeoutMs == null) {
-            return CompletableFuture.completedFuture(current(orderId));
+        OrderRecord held = ((KeyLookup.Local<OrderRecord>) lookup).value();
+        boolean mayWait = held == null || caller.mayActFor(held.order().customerId());
+        if ((until == null && timeoutMs == null) || !mayWait) {
+            // Another customer's order is answered at once, as an unknown one: no waiting on its changes.
+            return CompletableFuture.completedFuture(current(orderId, caller));
         }
         Duration wait = timeoutMs == null ? maxWait : Duration.ofMillis(Math.min(timeoutMs, maxWait.toMillis()));
         Predicate<Optional<Order>> done = until == null ? OrderQueries.exists() : OrderQueries.reached(until);
@@ -85,9 +90,10 @@ final class OrderReads {
             if (waited instanceof OrderQueries.Waited.Moved moved) {
                 // The order moved during a rebalance: go on waiting on the instance that holds it now.
                 return forwarder.fetch(moved.host(), orders.pathOf(orderId) + "?timeoutMs=" + moved.left().toMillis()
-                        + (until == null ? "" : "&until=" + until));
+                        + (until == null ? "" : "&until=" + until), caller);
             }
             return ((OrderQueries.Waited.Here) waited).order()
+                    .filter(o -> caller.mayActFor(o.customerId()))
                     .<ResponseEntity<?>>map(o -> ResponseEntity.ok(OrderView.of(o)))
                     .orElseThrow(() -> ApiException.notFound("Order", orderId));
         });

@@ -1,5 +1,6 @@
 package io.orderflow.orders.api;
 
+import io.orderflow.service.security.Caller;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.service.idempotency.IdempotencyKey;
 import io.orderflow.service.web.ValidId;
@@ -36,28 +37,31 @@ class OrdersController {
     }
 
     @PostMapping(path = "/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<?>> place(@Valid @RequestBody PlaceOrderRequest request, IdempotencyKey key) {
-        return commands.place(request, key);
+    CompletableFuture<ResponseEntity<?>> place(@Valid @RequestBody PlaceOrderRequest request, IdempotencyKey key,
+            Caller caller) {
+        return commands.place(request, key, caller);
     }
 
     @GetMapping(ORDER)
     CompletableFuture<ResponseEntity<?>> get(@PathVariable @ValidId String id,
             @RequestParam(required = false) OrderState until,
             @RequestParam(required = false) @Min(0) Long timeoutMs,
-            HttpServletRequest request) {
-        return reads.get(id, until, timeoutMs, request);
+            HttpServletRequest request, Caller caller) {
+        return reads.get(id, until, timeoutMs, request, caller);
     }
 
     @PostMapping("/orders/{id}/cancel")
-    CompletableFuture<ResponseEntity<?>> cancel(@PathVariable @ValidId String id, IdempotencyKey key) {
-        return commands.cancel(id, key);
+    CompletableFuture<ResponseEntity<?>> cancel(@PathVariable @ValidId String id, IdempotencyKey key,
+            Caller caller) {
+        return commands.cancel(id, key, caller);
     }
 
     @GetMapping("/orders")
     ResponseEntity<?> byCustomer(@RequestParam @ValidId String customerId,
             @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor,
-            HttpServletRequest request) {
+            HttpServletRequest request, Caller caller) {
+        caller.requireActingFor(customerId);
         return reads.byCustomer(customerId, limit, cursor == null ? null : CustomerListCursor.decode(cursor), request);
     }
 }

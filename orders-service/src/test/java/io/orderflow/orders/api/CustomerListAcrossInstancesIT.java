@@ -8,6 +8,7 @@ import io.orderflow.orders.OrdersServiceTestProperties;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.security.TestIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * product's hours: pages and analytics gathered from both, the share requests carrying limit, cursor and
  * range through. (Instances of other test classes still running in this JVM join the same group; the
  * gather asks them too, and nothing here depends on how many there are.) While the group rebalances an
- * instance answers 503 with Retry-After; the test retries then, as the contract lets a client.
+ * instance answers 503 with Retry-After; the test retries then, as the contract lets a client. Reads passed
+ * from one instance to the other carry the caller's token and are checked there as the caller's own.
  */
 class CustomerListAcrossInstancesIT {
 
@@ -53,9 +55,10 @@ class CustomerListAcrossInstancesIT {
                 "--server.port=" + port,
                 "--orderflow.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--orderflow.data-dir=" + TestKafka.newDataDir(),
+                "--orderflow.jwt.issuer-uri=" + TestIssuer.shared().uri(),
                 // The test contexts of this JVM share the order partitions: the same timeout as theirs.
                 "--orderflow.order-timeout=" + OrdersServiceTestProperties.ORDER_TIMEOUT));
-        return HttpJson.localhost(port);
+        return HttpJson.localhost(port).as(TestIssuer.shared()::admin);
     }
 
     @AfterAll
@@ -119,6 +122,37 @@ class CustomerListAcrossInstancesIT {
             assertThat(hourly.status()).as(hourly.toString()).isEqualTo(200);
             assertThat(hourly.json().valueStream().mapToLong(r -> r.get("orders").asLong()).sum())
                     .as("both shares of the 25, counted once").isEqualTo(25);
+        }
+    }
+
+    @Test
+    void aCustomerReadsTheirOwnOrdersThroughEitherInstanceAndNobodyElses() {
+        String customer = "c-" + UUID.randomUUID();
+        HttpJson.Response probe;
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String id = "o-" + UUID.randomUUID();
+            HttpJson instance = (i % 2 == 0 ? first : second).as(TestIssuer.shared().customer(customer));
+            probe = retried(() -> instance.post("/orders", OrdersApiIT.order(id, customer, "p-1", 1, "1.00")));
+            assertThat(probe.status()).as(probe.toString()).isIn(200, 201);
+            placed.add(id);
+        }
+        String other = TestIssuer.shared().customer("c-" + UUID.randomUUID());
+        for (HttpJson instance : List.of(first, second)) {
+            HttpJson own = instance.as(TestIssuer.shared().customer(customer));
+            HttpJson.Response list = retried(() -> own.get("/orders?customerId=" + customer));
+            assertThat(list.status()).as(list.toString()).isEqualTo(200);
+            assertThat(ids(list)).as("every share, gathered with the customer's token").containsExactlyInAnyOrderElementsOf(placed);
+            assertThat(retried(() -> instance.as(other).get("/orders?customerId=" + customer)).status())
+                    .as("another customer's list").isEqualTo(403);
+            assertThat(instance.anonymous().get("/orders?customerId=" + customer).status()).isEqualTo(401);
+            // Each instance holds about half of the orders: the rest are read from the other, as the caller.
+            for (String id : placed) {
+                HttpJson.Response mine = retried(() -> own.get("/orders/" + id));
+                assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+                HttpJson.Response theirs = retried(() -> instance.as(other).get("/orders/" + id));
+                assertThat(theirs.status()).as("another customer's order reads as unknown: " + theirs).isEqualTo(404);
+            }
         }
     }
 

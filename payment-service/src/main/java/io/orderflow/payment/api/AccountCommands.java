@@ -1,5 +1,6 @@
 package io.orderflow.payment.api;
 
+import io.orderflow.service.security.Caller;
 import io.orderflow.events.payment.AccountCommand;
 import io.orderflow.events.payment.SetBalance;
 import io.orderflow.payment.domain.Account;
@@ -25,11 +26,11 @@ final class AccountCommands {
         this.reads = reads;
     }
 
-    CompletableFuture<ResponseEntity<?>> setBalance(String customerId, BigDecimal balance) {
+    CompletableFuture<ResponseEntity<?>> setBalance(String customerId, BigDecimal balance, Caller caller) {
         SetBalance command = new SetBalance(UUID.randomUUID().toString(), customerId, balance);
         // Async: reading the account back may ask another instance, which must not block the results listener.
         return gateway.send(customerId, command.commandId(), command).thenApplyAsync(result -> switch (result.status()) {
-            case APPLIED, DUPLICATE -> reads.current(customerId);
+            case APPLIED, DUPLICATE -> reads.current(customerId, caller);
             case CONFLICT -> throw ApiException.conflict(result.detail());
             // A PUT carries no Idempotency-Key, so KEY_REUSED cannot come back either.
             case NOT_FOUND, KEY_REUSED ->

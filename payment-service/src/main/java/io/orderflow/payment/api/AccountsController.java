@@ -1,5 +1,6 @@
 package io.orderflow.payment.api;
 
+import io.orderflow.service.security.Caller;
 import io.orderflow.payment.domain.Account;
 import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.ValidId;
@@ -32,8 +33,8 @@ class AccountsController {
     @PutMapping(path = ACCOUNT, consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<?>> setBalance(
             @PathVariable @ValidId String customerId,
-            @Valid @RequestBody SetBalanceRequest request) {
-        return commands.setBalance(customerId, request.balance());
+            @Valid @RequestBody SetBalanceRequest request, Caller caller) {
+        return commands.setBalance(customerId, request.balance(), caller);
     }
 
     @GetMapping(ACCOUNT)

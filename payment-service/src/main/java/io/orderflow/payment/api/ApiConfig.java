@@ -24,4 +24,9 @@ class ApiConfig {
     AccountCommands accountCommands(CommandGateway<AccountCommand> gateway, KeyedReads<Account> reads) {
         return new AccountCommands(gateway, reads);
     }
+
+    @Bean
+    AccountAccessRules accountAccessRules() {
+        return new AccountAccessRules();
+    }
 }

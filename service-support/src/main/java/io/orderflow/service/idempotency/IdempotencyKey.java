@@ -3,8 +3,8 @@ package io.orderflow.service.idempotency;
 import io.orderflow.events.Ids;
 import io.orderflow.events.command.CommandResult;
 import io.orderflow.events.command.Idempotency;
+import io.orderflow.service.security.Caller;
 import io.orderflow.service.web.ApiException;
-import io.orderflow.service.web.Callers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * {@link #of(Object)} of the parsed body on its command. The Streams task that applies the command keeps the
  * first answer ({@link RememberedAnswers}).
  *
- * @param caller who asks ({@link Callers#current})
+ * @param caller who asks: the subject of the request's token ({@link Caller#current})
  * @param route  the method and the path with its variables filled in, e.g. {@code POST /baskets/c-1/items}
  * @param key    the header's value
  */
@@ -40,7 +40,7 @@ public record IdempotencyKey(String caller, String route, String key) {
         if (!Ids.isValid(key)) {
             throw ApiException.invalid(HEADER, Ids.MESSAGE);
         }
-        return new IdempotencyKey(Callers.current(request), route(request), key);
+        return new IdempotencyKey(Caller.current().subject(), route(request), key);
     }
 
     /**

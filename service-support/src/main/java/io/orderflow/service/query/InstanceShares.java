@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.orderflow.service.security.Caller;
 import io.orderflow.service.web.ServiceUnavailableException;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.HostInfo;
@@ -79,9 +80,10 @@ public final class InstanceShares {
             return all;
         }
         String path = pathAndQueryStart + SHARE_PARAMETER + "=" + LOCAL;
+        Caller caller = Caller.current();
         for (HostInfo host : stores.hostsOf(storeName)) {
             if (!host.equals(stores.self())) {
-                ResponseEntity<byte[]> answer = forwarder.fetch(host, path);
+                ResponseEntity<byte[]> answer = forwarder.fetch(host, path, caller);
                 if (!answer.getStatusCode().is2xxSuccessful()) {
                     // Its share is missing, so any answer would be incomplete; the client may retry.
                     throw new ServiceUnavailableException("another instance could not answer its share ("

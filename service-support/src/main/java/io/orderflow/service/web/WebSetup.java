@@ -2,6 +2,8 @@ package io.orderflow.service.web;
 
 import io.orderflow.events.serde.EventJson;
 import io.orderflow.service.idempotency.IdempotencyKeyResolver;
+import io.orderflow.service.security.ApiSecurity;
+import io.orderflow.service.security.CallerResolver;
 import io.orderflow.service.trace.TraceFilter;
 import java.util.List;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -18,11 +20,11 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The REST edge every service shares: strict JSON, a 64 KiB body limit, problem details for every error, the
- * {@code Idempotency-Key} header as a controller parameter.
+ * The REST edge every service shares: OAuth2 bearer tokens ({@link ApiSecurity}), strict JSON, a 64 KiB body
+ * limit, problem details for every error, the {@code Idempotency-Key} header as a controller parameter.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class, ApiSecurity.class})
 public class WebSetup {
 
     public static final long MAX_BODY_BYTES = 64 * 1024;
@@ -43,13 +45,17 @@ public class WebSetup {
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
     }
 
-    /** Controller methods of POSTs take an {@code IdempotencyKey} parameter: the request's header, checked. */
+    /**
+     * Controller methods of POSTs take an {@code IdempotencyKey} parameter: the request's header, checked; any
+     * controller method a {@code Caller}: who asks.
+     */
     @Bean
     WebMvcConfigurer idempotencyKeys() {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new IdempotencyKeyResolver());
+                resolvers.add(new CallerResolver());
             }
         };
     }

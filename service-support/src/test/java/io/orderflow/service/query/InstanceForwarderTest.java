@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.orderflow.service.security.Caller;
+import io.orderflow.service.security.Scopes;
 import io.orderflow.service.web.ServiceUnavailableException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +25,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /** A read for one key: answered here, or passed to the instance holding it (a real HTTP server here) and its answer back as is. */
 class InstanceForwarderTest {
@@ -34,8 +40,9 @@ class InstanceForwarderTest {
     void startTheHolder() throws IOException {
         holder = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         holder.createContext("/", exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             asked.add(exchange.getRequestURI() + " forwarded=" + exchange.getRequestHeaders().getFirst(
-                    InstanceForwarder.FORWARDED_HEADER));
+                    InstanceForwarder.FORWARDED_HEADER) + (authorization == null ? "" : " " + authorization));
             byte[] body = "{\"type\":\"about:blank\",\"status\":404}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
             exchange.getResponseHeaders().add("X-Internal", "not passed on");
@@ -74,10 +81,26 @@ class InstanceForwarderTest {
     }
 
     @Test
-    void theAnswerToAWriteIsAskedOfTheHolderAtTheReadPath() {
-        forwarder.answerAt(new KeyLookup.Remote<String>(holderHost()), "/stock/p-1", value -> ResponseEntity.ok("x"));
+    void theAnswerToAWriteIsAskedOfTheHolderAtTheReadPathWithTheCallersToken() {
+        Caller caller = new Caller("c-1", Set.of(Scopes.CUSTOMER), "the.callers.token");
+        forwarder.answerAt(new KeyLookup.Remote<String>(holderHost()), "/stock/p-1", caller,
+                value -> ResponseEntity.ok("x"));
 
-        assertThat(asked).containsExactly("/stock/p-1 forwarded=1");
+        assertThat(asked).containsExactly("/stock/p-1 forwarded=1 Bearer the.callers.token");
+    }
+
+    @Test
+    void aForwardedReadCarriesTheTokenOfTheRequestItPassesOn() {
+        Jwt jwt = Jwt.withTokenValue("the.request.token").header("alg", "RS256").subject("c-1").build();
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
+        try {
+            forwarder.answer(new KeyLookup.Remote<String>(holderHost()), get("/orders/o-1", null),
+                    value -> ResponseEntity.ok("not here"));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        assertThat(asked).containsExactly("/orders/o-1 forwarded=1 Bearer the.request.token");
     }
 
     @Test
@@ -101,7 +124,8 @@ class InstanceForwarderTest {
 
         assertThatThrownBy(() -> forwarder.answer(new KeyLookup.Remote<String>(gone), get("/stock/p-1", null),
                 value -> ResponseEntity.ok("x")))
-                .isInstanceOf(ServiceUnavailableException.class).hasMessageContaining("127.0.0.1:" + closedPort);
+                .isInstanceOf(ServiceUnavailableException.class).hasMessageContaining("did not answer")
+                .hasMessageNotContaining("127.0.0.1").hasMessageNotContaining(Integer.toString(closedPort));
     }
 
     private HostInfo holderHost() {

@@ -1,5 +1,8 @@
 package io.orderflow.service.query;
 
+import io.orderflow.service.security.Caller;
+import io.orderflow.service.security.Scopes;
+import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -33,7 +36,20 @@ class KeyedReadsTest {
                 (key, level) -> ResponseEntity.ok(key + "=" + level));
 
         assertThat(here.get("p-1", new MockHttpServletRequest("GET", "/levels/p-1")).getBody()).isEqualTo("p-1=5");
-        assertThat(here.current("p-2").getBody()).isEqualTo("p-2=null");
+        assertThat(here.current("p-2", Caller.NOBODY).getBody()).isEqualTo("p-2=null");
+    }
+
+    @Test
+    void aValueTheCallerMayNotSeeIsAnsweredAsUnknown() {
+        when(stores.<Integer>lookup(STORE, "p-1")).thenReturn(new KeyLookup.Local<>(5));
+        KeyedReads<Integer> onlyAdmins = new KeyedReads<>(stores, new InstanceForwarder(Duration.ofSeconds(1)), STORE,
+                "/levels/{id}", (key, level) -> ResponseEntity.ok(key + "=" + level),
+                (caller, level) -> caller.isAdmin());
+
+        assertThat(onlyAdmins.current("p-1", new Caller("admin", Set.of(Scopes.ADMIN), "t")).getBody())
+                .isEqualTo("p-1=5");
+        assertThat(onlyAdmins.current("p-1", new Caller("c-1", Set.of(Scopes.CUSTOMER), "t")).getBody())
+                .isEqualTo("p-1=null");
     }
 
     @Test
@@ -41,9 +57,10 @@ class KeyedReadsTest {
         KeyLookup<Integer> remote = new KeyLookup.Remote<>(new HostInfo("10.0.0.2", 8080));
         when(stores.<Integer>lookup(STORE, "p-1")).thenReturn(remote);
 
-        reads.current("p-1");
+        Caller caller = new Caller("c-1", Set.of(Scopes.CUSTOMER), "t");
+        reads.current("p-1", caller);
 
-        verify(forwarder).answerAt(eq(remote), eq("/levels/p-1"), any());
+        verify(forwarder).answerAt(eq(remote), eq("/levels/p-1"), eq(caller), any());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.orderflow.service.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.testsupport.http.RawHttp;
+import io.orderflow.testsupport.security.TestIssuer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -11,6 +12,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -83,7 +86,12 @@ class ContainerErrorProblemsTest {
     }
 
     private RawHttp http() {
-        return new RawHttp(port);
+        return new RawHttp(port).with("Authorization: Bearer " + TestIssuer.shared().admin());
+    }
+
+    @DynamicPropertySource
+    static void trustTheTestIssuer(DynamicPropertyRegistry registry) {
+        registry.add("orderflow.jwt.issuer-uri", TestIssuer.shared()::uri);
     }
 
     private static void assertProblem(RawHttp.Response response, int status) {

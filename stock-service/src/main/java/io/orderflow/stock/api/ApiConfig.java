@@ -23,4 +23,9 @@ class ApiConfig {
     StockCommands stockCommands(CommandGateway<StockCommand> gateway, KeyedReads<StockLevel> reads) {
         return new StockCommands(gateway, reads);
     }
+
+    @Bean
+    StockAccessRules stockAccessRules() {
+        return new StockAccessRules();
+    }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.stock.api;
 
+import io.orderflow.service.security.Caller;
 import io.orderflow.events.stock.SetStock;
 import io.orderflow.events.stock.StockCommand;
 import io.orderflow.service.command.CommandGateway;
@@ -24,11 +25,11 @@ final class StockCommands {
         this.reads = reads;
     }
 
-    CompletableFuture<ResponseEntity<?>> set(String productId, SetStockRequest request) {
+    CompletableFuture<ResponseEntity<?>> set(String productId, SetStockRequest request, Caller caller) {
         SetStock command = new SetStock(UUID.randomUUID().toString(), productId, request.quantity());
         return gateway.send(productId, command.commandId(), command).thenApply(result -> switch (result.status()) {
             // The answer is read after the commit, so the store already holds (at least) this change.
-            case APPLIED -> reads.current(productId);
+            case APPLIED -> reads.current(productId, caller);
             case CONFLICT -> throw ApiException.conflict(result.detail());
             // A PUT carries no Idempotency-Key, so KEY_REUSED cannot come back either.
             case DUPLICATE, NOT_FOUND, KEY_REUSED ->

@@ -1,5 +1,6 @@
 package io.orderflow.stock.api;
 
+import io.orderflow.service.security.Caller;
 import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.ValidId;
 import io.orderflow.stock.domain.StockLevel;
@@ -32,8 +33,8 @@ class StockController {
     @PutMapping(path = LEVEL, consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<?>> set(
             @PathVariable @ValidId String productId,
-            @Valid @RequestBody SetStockRequest request) {
-        return commands.set(productId, request);
+            @Valid @RequestBody SetStockRequest request, Caller caller) {
+        return commands.set(productId, request, caller);
     }
 
     @GetMapping(LEVEL)

@@ -24,9 +24,22 @@ public final class RawHttp {
     private static final int TIMEOUT_MS = 10_000;
 
     private final int port;
+    private final String[] always;
 
     public RawHttp(int port) {
+        this(port, new String[0]);
+    }
+
+    private RawHttp(int port, String[] always) {
         this.port = port;
+        this.always = always;
+    }
+
+    /** The same server, every request carrying {@code headerLine} too (an {@code Authorization} line). */
+    public RawHttp with(String headerLine) {
+        String[] lines = java.util.Arrays.copyOf(always, always.length + 1);
+        lines[always.length] = headerLine;
+        return new RawHttp(port, lines);
     }
 
     /** Sends {@code method target HTTP/1.1} with {@code Host}, {@code Connection: close} and the extra header lines. */
@@ -35,6 +48,9 @@ public final class RawHttp {
                 .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: localhost:").append(port).append("\r\n")
                 .append("Connection: close\r\n");
+        for (String line : always) {
+            request.append(line).append("\r\n");
+        }
         for (String line : headerLines) {
             request.append(line).append("\r\n");
         }

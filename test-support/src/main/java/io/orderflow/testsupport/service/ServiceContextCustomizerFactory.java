@@ -2,6 +2,7 @@ package io.orderflow.testsupport.service;
 
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.kafka.TestKafka;
+import io.orderflow.testsupport.security.TestIssuer;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,7 +13,10 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
-/** Gives each {@link ServiceIT} class's service the test broker, a data directory of its own and a free port. */
+/**
+ * Gives each {@link ServiceIT} class's service the test broker, a data directory of its own, a free port and the
+ * test JVM's token issuer ({@link TestIssuer#shared()}).
+ */
 final class ServiceContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
@@ -34,7 +38,8 @@ final class ServiceContextCustomizerFactory implements ContextCustomizerFactory 
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("orderflow-service-it", Map.of(
                     "orderflow.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
                     "orderflow.data-dir", TestKafka.newDataDir(),
-                    "server.port", FreePorts.next())));
+                    "server.port", FreePorts.next(),
+                    "orderflow.jwt.issuer-uri", TestIssuer.shared().uri())));
         }
     }
 }
