@@ -18,6 +18,7 @@ import io.orderflow.events.Ids;
 import io.orderflow.service.idempotency.IdempotencyKey;
 import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.WebSetup;
+import io.orderflow.testsupport.security.AdminByDefault;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -33,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Kafka): bad input is a problem that reaches neither the commands nor the reads; good input is passed on.
  */
 @WebMvcTest
-@ContextConfiguration(classes = {BasketsController.class, WebSetup.class})
+@ContextConfiguration(classes = {BasketsController.class, WebSetup.class, BasketAccessRules.class, AdminByDefault.class})
 class BasketsControllerTest {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;

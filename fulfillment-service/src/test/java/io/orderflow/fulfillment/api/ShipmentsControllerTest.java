@@ -16,6 +16,7 @@ import io.orderflow.fulfillment.domain.Shipment;
 import io.orderflow.fulfillment.domain.ShipmentStatus;
 import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.WebSetup;
+import io.orderflow.testsupport.security.AdminByDefault;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Kafka): a bad order id is a problem that reaches no read; a good one is passed on; there is nothing to write.
  */
 @WebMvcTest
-@ContextConfiguration(classes = {ShipmentsController.class, WebSetup.class})
+@ContextConfiguration(classes = {ShipmentsController.class, WebSetup.class, AdminByDefault.class})
 class ShipmentsControllerTest {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;

@@ -39,6 +39,8 @@ class OrdersController {
     @PostMapping(path = "/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<?>> place(@Valid @RequestBody PlaceOrderRequest request, IdempotencyKey key,
             Caller caller) {
+        // After the body's own checks (a bad body is a 400 whoever sends it), before anything is written.
+        caller.requireActingFor(request.customerId());
         return commands.place(request, key, caller);
     }
 

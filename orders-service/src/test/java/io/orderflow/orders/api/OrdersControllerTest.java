@@ -17,6 +17,7 @@ import io.orderflow.events.Ids;
 import io.orderflow.events.order.OrderState;
 import io.orderflow.service.idempotency.IdempotencyKey;
 import io.orderflow.service.web.WebSetup;
+import io.orderflow.testsupport.security.AdminByDefault;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,7 +39,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The list's parameters: {@link ListAndAnalyticsParametersTest}.
  */
 @WebMvcTest
-@ContextConfiguration(classes = {OrdersController.class, WebSetup.class})
+@ContextConfiguration(classes = {OrdersController.class, WebSetup.class, OrderAccessRules.class, AdminByDefault.class})
 class OrdersControllerTest {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;

@@ -15,6 +15,7 @@ import io.orderflow.events.Ids;
 import io.orderflow.payment.domain.Account;
 import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.WebSetup;
+import io.orderflow.testsupport.security.AdminByDefault;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Kafka): bad input is a problem that reaches neither the commands nor the reads; good input is passed on.
  */
 @WebMvcTest
-@ContextConfiguration(classes = {AccountsController.class, WebSetup.class})
+@ContextConfiguration(classes = {AccountsController.class, WebSetup.class, AccountAccessRules.class, AdminByDefault.class})
 class AccountsControllerTest {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;

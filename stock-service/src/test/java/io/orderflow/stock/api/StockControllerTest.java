@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.orderflow.events.Ids;
 import io.orderflow.service.query.KeyedReads;
 import io.orderflow.service.web.WebSetup;
+import io.orderflow.testsupport.security.AdminByDefault;
 import io.orderflow.stock.domain.StockLevel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Kafka): bad input is a problem that reaches neither the commands nor the reads; good input is passed on.
  */
 @WebMvcTest
-@ContextConfiguration(classes = {StockController.class, WebSetup.class})
+@ContextConfiguration(classes = {StockController.class, WebSetup.class, StockAccessRules.class, AdminByDefault.class})
 class StockControllerTest {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
