@@ -1,6 +1,5 @@
 package io.orderflow.devissuer;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,20 +23,14 @@ public class CustomerTokenIssuer {
 
     private final JwtEncoder encoder;
     private final String issuer;
-    private final Clock clock;
 
     public CustomerTokenIssuer(JwtEncoder encoder, AuthorizationServerSettings settings) {
-        this(encoder, settings, Clock.systemUTC());
-    }
-
-    CustomerTokenIssuer(JwtEncoder encoder, AuthorizationServerSettings settings, Clock clock) {
         this.encoder = encoder;
         this.issuer = settings.getIssuer();
-        this.clock = clock;
     }
 
     public CustomerTokenResponse issue(String customerId, Duration timeToLive) {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(customerId)

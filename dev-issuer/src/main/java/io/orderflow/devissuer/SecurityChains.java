@@ -38,6 +38,8 @@ public class SecurityChains {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.authorizationEndpoint(endpoint -> endpoint.authorizationRequestConverters(
                             converters -> converters.replaceAll(UserScopedAuthorizationRequests::new)));
+                    server.tokenEndpoint(endpoint -> endpoint.accessTokenRequestConverters(
+                            converters -> converters.replaceAll(RegisteredScopesByDefault::new)));
                     server.oidc(Customizer.withDefaults());
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

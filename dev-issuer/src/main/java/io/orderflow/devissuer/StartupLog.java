@@ -2,6 +2,7 @@ package io.orderflow.devissuer;
 
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,8 +29,8 @@ class StartupLog {
     void logIssuer() {
         StringJoiner clients = new StringJoiner(", ");
         new TreeMap<>(properties.getClient()).values().forEach(client -> clients.add(
-                client.getRegistration().getClientId() + " " + client.getRegistration().getAuthorizationGrantTypes()
-                        + " " + client.getRegistration().getScopes()));
+                client.getRegistration().getClientId() + " " + new TreeSet<>(client.getRegistration().getAuthorizationGrantTypes())
+                        + " " + new TreeSet<>(client.getRegistration().getScopes())));
         log.info("dev issuer (never for production) at {}; clients: {}; users: admin/admin, <customer id>/customer",
                 settings.getIssuer(), clients);
     }
