@@ -65,7 +65,7 @@ class BasketsControllerTest {
                 .header(IdempotencyKey.HEADER, "k-1"));
 
         ArgumentCaptor<IdempotencyKey> key = ArgumentCaptor.forClass(IdempotencyKey.class);
-        verify(commands).add(eq("c-1"), eq(new AddItemRequest("p-1", 2, new BigDecimal("9.99"))), key.capture());
+        verify(commands).add(eq("c-1"), eq(new AddItemRequest("p-1", 2, new BigDecimal("9.99"))), key.capture(), any());
         assertThat(key.getValue().key()).isEqualTo("k-1");
         assertThat(key.getValue().route()).isEqualTo("POST /baskets/c-1/items");
     }
@@ -75,7 +75,7 @@ class BasketsControllerTest {
         mvc.perform(delete("/baskets/c-1/items/p-1"));
         mvc.perform(post("/baskets/c-1/checkout"));
 
-        verify(commands).remove("c-1", "p-1");
+        verify(commands).remove(eq("c-1"), eq("p-1"), any());
         verify(commands).checkout(eq("c-1"), any());
     }
 

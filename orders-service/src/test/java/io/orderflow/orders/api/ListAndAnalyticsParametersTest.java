@@ -23,7 +23,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import io.orderflow.service.security.Caller;
+import io.orderflow.service.security.Scopes;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +57,23 @@ class ListAndAnalyticsParametersTest {
             .standaloneSetup(new OrdersController(mock(OrderCommands.class), reads),
                     new AnalyticsController(queries, shares, Clock.fixed(NOW, ZoneOffset.UTC)))
             .setControllerAdvice(new ProblemDetailsAdvice())
+            .setCustomArgumentResolvers(new AdminCaller())
             .build();
+
+    /** Who may ask is {@code OrdersControllerTest}'s subject; here the admin asks. */
+    private static final class AdminCaller implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Caller.class;
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                NativeWebRequest request, WebDataBinderFactory binders) {
+            return new Caller("orderflow-admin", Set.of(Scopes.ADMIN), "token");
+        }
+    }
 
     @Test
     void theListReadsAHundredFromTheNewestUnlessAsked() throws Exception {

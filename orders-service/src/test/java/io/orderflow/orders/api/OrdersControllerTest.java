@@ -1,6 +1,7 @@
 package io.orderflow.orders.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -18,6 +19,7 @@ import io.orderflow.events.order.OrderState;
 import io.orderflow.service.idempotency.IdempotencyKey;
 import io.orderflow.service.web.WebSetup;
 import io.orderflow.testsupport.security.AdminByDefault;
+import io.orderflow.testsupport.security.Tokens;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
@@ -61,7 +63,7 @@ class OrdersControllerTest {
 
         ArgumentCaptor<IdempotencyKey> key = ArgumentCaptor.forClass(IdempotencyKey.class);
         verify(commands).place(eq(new PlaceOrderRequest(null, "c-1",
-                List.of(new OrderLineRequest("p-1", 2, new BigDecimal("1.50"))))), key.capture());
+                List.of(new OrderLineRequest("p-1", 2, new BigDecimal("1.50"))))), key.capture(), any());
         assertThat(key.getValue().key()).isEqualTo("k-1");
     }
 
@@ -70,15 +72,39 @@ class OrdersControllerTest {
         mvc.perform(get("/orders/o-1"));
         mvc.perform(get("/orders/o-2").param("until", "SHIPPED").param("timeoutMs", "100"));
 
-        verify(reads).get(eq("o-1"), isNull(), isNull(), any());
-        verify(reads).get(eq("o-2"), eq(OrderState.SHIPPED), eq(100L), any());
+        verify(reads).get(eq("o-1"), isNull(), isNull(), any(), any());
+        verify(reads).get(eq("o-2"), eq(OrderState.SHIPPED), eq(100L), any(), any());
     }
 
     @Test
     void aCancelIsPassedOn() throws Exception {
         mvc.perform(post("/orders/o-1/cancel"));
 
-        verify(commands).cancel(eq("o-1"), isNull());
+        verify(commands).cancel(eq("o-1"), isNull(), any());
+    }
+
+    @Test
+    void aCustomerPlacesOrdersForThemselvesOnly() throws Exception {
+        String body = "{\"customerId\":\"c-1\",\"items\":[" + LINE + "]}";
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content(body).with(Tokens.customer("c-2")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail").value(containsString("c-1")));
+        verifyNoInteractions(commands);
+
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content(body).with(Tokens.customer("c-1")));
+        verify(commands).place(any(), isNull(), any());
+    }
+
+    @Test
+    void aCustomerListsTheirOwnOrdersOnlyAndNoAnalytics() throws Exception {
+        mvc.perform(get("/orders").param("customerId", "c-1").with(Tokens.customer("c-2")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        mvc.perform(get("/analytics/orders/hourly").with(Tokens.customer("c-1")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        verifyNoInteractions(reads);
     }
 
     static Stream<Arguments> badOrders() {

@@ -60,7 +60,7 @@ class AccountsControllerTest {
     void aBalanceIsPassedOnExactly() throws Exception {
         mvc.perform(put("/accounts/c-1").contentType(MediaType.APPLICATION_JSON).content("{\"balance\": 100.10}"));
 
-        verify(commands).setBalance("c-1", new BigDecimal("100.10"));
+        verify(commands).setBalance(eq("c-1"), eq(new BigDecimal("100.10")), any());
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -32,6 +33,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * so no CSRF to guard against.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
 @EnableConfigurationProperties(JwtSettings.class)
 public class ApiSecurity {
 

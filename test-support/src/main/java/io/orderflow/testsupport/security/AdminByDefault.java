@@ -13,7 +13,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 public class AdminByDefault {
 
     @Bean
-    MockMvcBuilderCustomizer adminByDefault() {
+    MockMvcBuilderCustomizer adminTokenOnEveryRequest() {
         return builder -> builder.defaultRequest(MockMvcRequestBuilders.get("/").with(Tokens.admin()));
     }
 }
