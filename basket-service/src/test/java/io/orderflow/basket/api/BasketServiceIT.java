@@ -1,5 +1,6 @@
 package io.orderflow.basket.api;
 
+import io.orderflow.testsupport.security.AccessChecks;
 import io.orderflow.testsupport.kafka.ConsumerProgress;
 import static io.orderflow.testsupport.http.Problems.assertIdProblem;
 import static io.orderflow.testsupport.http.Problems.assertProblem;
@@ -40,9 +41,11 @@ class BasketServiceIT {
 
     private static final String APPLICATION_ID = "basket-service";
     private static final String KEY = "Idempotency-Key";
+    private final ServiceUnderTest service;
     private final HttpJson http;
 
     BasketServiceIT(ServiceUnderTest service) {
+        this.service = service;
         this.http = service.http();
     }
 
@@ -372,5 +375,28 @@ class BasketServiceIT {
 
     private static String item(String productId, String quantity, String price) {
         return "{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + ",\"unitPrice\":" + price + "}";
+    }
+
+    /** The 401/403 matrix: a basket is its customer's and the admin's; a path naming another customer is a 403. */
+    @Test
+    void aCustomerUsesTheirOwnBasketOnly() throws Exception {
+        AccessChecks access = new AccessChecks(http, service.issuer());
+        String customer = newCustomer();
+        String other = newCustomer();
+        String item = item("p-1", 1, "2.50");
+        access.refusesWithoutAGoodToken("POST", "/baskets/" + customer + "/items", item);
+        access.refusesWithoutAGoodToken("GET", "/baskets/" + customer, null);
+        access.refusesWithoutAGoodToken("POST", "/baskets/" + customer + "/checkout", null);
+
+        String own = service.issuer().customer(customer);
+        assertThat(access.as(own, "POST", "/baskets/" + customer + "/items", item).status()).isEqualTo(200);
+        assertThat(access.as(own, "GET", "/baskets/" + customer, null).json().get("items")).hasSize(1);
+        access.forbids(own, "GET", "/baskets/" + other, null);
+        access.forbids(own, "POST", "/baskets/" + other + "/items", item);
+        access.forbids(own, "DELETE", "/baskets/" + other + "/items/p-1", null);
+        access.forbids(own, "POST", "/baskets/" + other + "/checkout", null);
+        access.forbids(service.issuer().metrics(), "GET", "/baskets/" + customer, null);
+        assertThat(http.get("/baskets/" + other).status()).as("the admin reads any basket").isIn(200, 404);
+        assertThat(http.get("/baskets/" + customer).json().get("items")).hasSize(1);
     }
 }

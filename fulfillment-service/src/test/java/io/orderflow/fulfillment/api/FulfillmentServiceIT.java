@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.api;
 
+import io.orderflow.testsupport.security.AccessChecks;
 import static io.orderflow.testsupport.http.Problems.assertIdProblem;
 import static io.orderflow.testsupport.http.Problems.assertProblem;
 import io.orderflow.testsupport.kafka.ConsumerProgress;
@@ -36,9 +37,11 @@ class FulfillmentServiceIT {
     private static final List<OrderLine> ITEMS = List.of(
             new OrderLine("p-1", 2, new BigDecimal("19.99")), new OrderLine("p-2", 1, new BigDecimal("3.50")));
 
+    private final ServiceUnderTest service;
     private final HttpJson http;
 
     FulfillmentServiceIT(ServiceUnderTest service) {
+        this.service = service;
         this.http = service.http();
     }
 
@@ -141,5 +144,21 @@ class FulfillmentServiceIT {
     private static List<ShipmentCreated> shipmentsOf(String orderId) {
         return TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.SHIPMENTS).stream()
                 .filter(r -> r.key().equals(orderId)).map(ConsumerRecord::value).toList();
+    }
+
+    /** The 401/403 matrix: a customer reads the shipments of their own orders; another's reads as unknown. */
+    @Test
+    void aCustomerReadsTheShipmentsOfTheirOwnOrdersOnly() {
+        AccessChecks access = new AccessChecks(http, service.issuer());
+        String orderId = orderIn(OrderState.VALIDATED);
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/shipments/" + orderId).status() == 200);
+        access.refusesWithoutAGoodToken("GET", "/shipments/" + orderId, null);
+
+        // The orders of this test class are c-1's (AnOrder's default customer).
+        assertThat(access.as(service.issuer().customer("c-1"), "GET", "/shipments/" + orderId, null).status())
+                .isEqualTo(200);
+        HttpJson.Response theirs = access.as(service.issuer().customer("c-2"), "GET", "/shipments/" + orderId, null);
+        assertProblem(theirs, 404);
+        access.forbids(service.issuer().metrics(), "GET", "/shipments/" + orderId, null);
     }
 }

@@ -1,5 +1,7 @@
 package io.orderflow.orders.api;
 
+import io.orderflow.testsupport.security.AccessChecks;
+import io.orderflow.testsupport.security.TestIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -548,9 +550,12 @@ class OrdersApiIT {
                 .map(e -> e.order().id()).toList();
     }
 
-    /** The order id a POST /orders without id gets under {@code key}: a UUID of the key's scope and the key. */
+    /**
+     * The order id a POST /orders without id gets under {@code key}: a UUID of the key's scope (the caller, here the
+     * admin, and the route) and the key.
+     */
     private static String derivedId(String key) {
-        return new Idempotency("anonymous POST /orders", key, "any").derivedId();
+        return new Idempotency(TestIssuer.ADMIN_SUBJECT + " POST /orders", key, "any").derivedId();
     }
 
     private static int partitionOf(String key) {
@@ -587,4 +592,37 @@ class OrdersApiIT {
         return lines.toString();
     }
 
+    /**
+     * The 401/403 matrix: a customer places, reads, lists and cancels their own orders only (a body or query naming
+     * another customer is a 403, another's order reads as unknown); analytics are the admin's.
+     */
+    @Test
+    void aCustomerActsOnTheirOwnOrdersOnly() {
+        AccessChecks access = new AccessChecks(http, service.issuer());
+        String customer = "c-" + UUID.randomUUID();
+        String other = "c-" + UUID.randomUUID();
+        String own = service.issuer().customer(customer);
+        String id = "o-" + UUID.randomUUID();
+        access.refusesWithoutAGoodToken("POST", "/orders", order(id, customer, "p-1", 1, "1.00"));
+        access.refusesWithoutAGoodToken("GET", "/orders/" + id, null);
+        access.refusesWithoutAGoodToken("GET", "/orders?customerId=" + customer, null);
+        access.refusesWithoutAGoodToken("POST", "/orders/" + id + "/cancel", null);
+        access.refusesWithoutAGoodToken("GET", "/analytics/orders/hourly", null);
+
+        access.forbids(own, "POST", "/orders", order(id, other, "p-1", 1, "1.00"));
+        assertThat(access.as(own, "POST", "/orders", order(id, customer, "p-1", 1, "1.00")).status()).isEqualTo(201);
+        assertThat(access.as(own, "GET", "/orders/" + id, null).json().get("customerId").asString()).isEqualTo(customer);
+        assertThat(access.as(own, "GET", "/orders?customerId=" + customer, null).json()).hasSize(1);
+        access.forbids(own, "GET", "/orders?customerId=" + other, null);
+        access.forbids(own, "GET", "/analytics/orders/hourly", null);
+        access.forbids(service.issuer().metrics(), "GET", "/orders/" + id, null);
+
+        String stranger = service.issuer().customer(other);
+        assertProblem(access.as(stranger, "GET", "/orders/" + id, null), 404);
+        assertProblem(access.as(stranger, "GET", "/orders/" + id + "?timeoutMs=5000", null), 404);
+        assertProblem(access.as(stranger, "POST", "/orders/" + id + "/cancel", null), 404);
+        assertThat(http.get("/orders/" + id).json().get("state").asString()).as("the stranger's cancel changed nothing")
+                .isNotEqualTo("CANCELLED");
+        assertThat(http.get("/analytics/orders/hourly").status()).isEqualTo(200);
+    }
 }

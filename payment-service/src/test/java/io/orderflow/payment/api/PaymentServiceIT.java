@@ -1,5 +1,6 @@
 package io.orderflow.payment.api;
 
+import io.orderflow.testsupport.security.AccessChecks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,9 +66,11 @@ class PaymentServiceIT {
     /** Read as text: the poison test puts a record on it that the typed serde rightly refuses. */
     private static final Topic<String, String> RAW_ACCOUNT_COMMANDS = new Topic<>(Topics.ACCOUNT_COMMANDS.name(),
             "customerId", Serdes.String(), Serdes.String());
+    private final ServiceUnderTest service;
     private final HttpJson http;
 
     PaymentServiceIT(ServiceUnderTest service) {
+        this.service = service;
         this.http = service.http();
     }
 
@@ -361,5 +364,25 @@ class PaymentServiceIT {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The 401/403 matrix: the admin sets balances; a customer reads their own account only. */
+    @Test
+    void aCustomerReadsTheirOwnAccountAndOnlyTheAdminSetsBalances() {
+        AccessChecks access = new AccessChecks(http, service.issuer());
+        String customer = customer();
+        String other = customer();
+        access.refusesWithoutAGoodToken("PUT", "/accounts/" + customer, "{\"balance\": 10.00}");
+        access.refusesWithoutAGoodToken("GET", "/accounts/" + customer, null);
+        assertThat(http.put("/accounts/" + customer, "{\"balance\": 10.00}").status()).isEqualTo(200);
+
+        String own = service.issuer().customer(customer);
+        assertThat(access.as(own, "GET", "/accounts/" + customer, null).json().get("balance").decimalValue())
+                .isEqualByComparingTo("10.00");
+        access.forbids(own, "PUT", "/accounts/" + customer, "{\"balance\": 1000000.00}");
+        access.forbids(own, "GET", "/accounts/" + other, null);
+        access.forbids(service.issuer().metrics(), "GET", "/accounts/" + customer, null);
+        assertThat(http.get("/accounts/" + customer).json().get("balance").decimalValue())
+                .as("the refused PUT changed nothing").isEqualByComparingTo("10.00");
     }
 }

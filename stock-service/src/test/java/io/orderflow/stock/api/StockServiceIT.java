@@ -1,5 +1,6 @@
 package io.orderflow.stock.api;
 
+import io.orderflow.testsupport.security.AccessChecks;
 import static io.orderflow.testsupport.http.Problems.assertIdProblem;
 import static io.orderflow.testsupport.http.Problems.assertProblem;
 import static io.orderflow.testsupport.http.Problems.errorFields;
@@ -67,9 +68,11 @@ class StockServiceIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Topic<byte[], byte[]> DEAD_LETTERS = new Topic<>(Topics.deadLetterTopic("stock-service"),
             "as read", Serdes.ByteArray(), Serdes.ByteArray());
+    private final ServiceUnderTest service;
     private final HttpJson http;
 
     StockServiceIT(ServiceUnderTest service) {
+        this.service = service;
         this.http = service.http();
     }
 
@@ -376,5 +379,23 @@ class StockServiceIT {
         assertThat(TopicProbe.readAll(TestKafka.bootstrapServers(), Topics.STOCK_COMMANDS))
                 .as("nothing written to Kafka for a refused request")
                 .noneMatch(r -> r.value().productId().equals(product));
+    }
+
+    /** The 401/403 matrix: stock is the admin's alone. */
+    @Test
+    void onlyTheAdminReadsAndSetsStock() {
+        AccessChecks access = new AccessChecks(http, service.issuer());
+        String product = unique("acl");
+        String body = "{\"quantity\":5}";
+        access.refusesWithoutAGoodToken("PUT", "/stock/" + product, body);
+        access.refusesWithoutAGoodToken("GET", "/stock/" + product, null);
+        for (String notAdmin : List.of(service.issuer().customer("c-1"), service.issuer().metrics())) {
+            access.forbids(notAdmin, "PUT", "/stock/" + product, body);
+            access.forbids(notAdmin, "GET", "/stock/" + product, null);
+        }
+        assertNoCommandFor(product);
+
+        assertThat(http.put("/stock/" + product, body).status()).isEqualTo(200);
+        assertThat(http.get("/stock/" + product).json().get("onHand").asInt()).isEqualTo(5);
     }
 }

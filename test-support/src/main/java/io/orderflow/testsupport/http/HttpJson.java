@@ -81,6 +81,16 @@ public final class HttpJson {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Any method, with a JSON body when {@code json} is not null. */
+    public Response request(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

@@ -38,9 +38,12 @@ public final class TestIssuer implements AutoCloseable {
     public static final String ADMIN_SCOPE = "orderflow.admin";
     public static final String CUSTOMER_SCOPE = "orderflow.customer";
     public static final String METRICS_SCOPE = "orderflow.metrics";
+    /** The {@code sub} of {@link #admin()} tokens: the operator's client, as the dev issuer names it. */
+    public static final String ADMIN_SUBJECT = "orderflow-admin";
     private static final Duration LIFETIME = Duration.ofMinutes(15);
 
     private static TestIssuer shared;
+    private static TestIssuer foreign;
 
     private final HttpServer server;
     private final RSAKey key;
@@ -59,6 +62,15 @@ public final class TestIssuer implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-issuer-stop"));
         }
         return shared;
+    }
+
+    /** A second issuer in this JVM that no service trusts: its tokens must be refused. */
+    public static synchronized TestIssuer foreign() {
+        if (foreign == null) {
+            foreign = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(foreign::close, "foreign-issuer-stop"));
+        }
+        return foreign;
     }
 
     /** A new issuer of its own, on a free port, with a key of its own. */
@@ -89,7 +101,7 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     public String admin() {
-        return token("orderflow-admin", ADMIN_SCOPE);
+        return token(ADMIN_SUBJECT, ADMIN_SCOPE);
     }
 
     public String metrics() {
@@ -122,6 +134,18 @@ public final class TestIssuer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
+    }
+
+    /** Tokens that must get a 401 from a service trusting this issuer, by what is wrong with each. */
+    public java.util.Map<String, String> badTokens(String subject, String scope) {
+        Instant now = Instant.now();
+        Date longAgo = Date.from(now.minus(Duration.ofHours(1)));
+        return java.util.Map.of(
+                "expired a minute ago", token(subject, scope, c -> c.issueTime(longAgo).notBeforeTime(longAgo)
+                        .expirationTime(Date.from(now.minusSeconds(60)))),
+                "another audience", token(subject, scope, c -> c.audience("another-api")),
+                "another issuer", foreign().token(subject, scope),
+                "another issuer's key, this issuer's name", foreign().token(subject, scope, c -> c.issuer(uri)));
     }
 
     private void reply(HttpExchange exchange, String json) throws IOException {

@@ -16,7 +16,7 @@ public final class Tokens {
     }
 
     public static RequestPostProcessor admin() {
-        return caller("orderflow-admin", TestIssuer.ADMIN_SCOPE);
+        return caller(TestIssuer.ADMIN_SUBJECT, TestIssuer.ADMIN_SCOPE);
     }
 
     public static RequestPostProcessor customer(String customerId) {
