@@ -77,16 +77,30 @@ public final class DevIssuerProcess {
 
     /** True once the discovery document answers 200. */
     public boolean isReady() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuerUri() + DISCOVERY_PATH))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+        return discoveryStatus() == 200;
+    }
+
+    /** What {@code GET <issuer>/.well-known/openid-configuration} answers now; -1 for no answer. */
+    public int discoveryStatus() {
+        HttpRequest request = HttpRequest.newBuilder(discoveryUri()).timeout(Duration.ofSeconds(2)).GET().build();
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return false;
+            return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return -1;
         }
+    }
+
+    public URI discoveryUri() {
+        return URI.create(issuerUri() + DISCOVERY_PATH);
+    }
+
+    /** Why it is not ready, for a message: an up server answering something else is a different problem. */
+    public String notReadyReason() {
+        int status = discoveryStatus();
+        return status < 0 ? "nothing answers at " + issuerUri() : discoveryUri() + " answers " + status;
     }
 
     /**
@@ -102,8 +116,8 @@ public final class DevIssuerProcess {
                         + String.join("\n  ", logTail(30)));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the dev issuer is not ready after " + timeout.toSeconds()
-                        + " s; last lines of " + logFile + ":\n  " + String.join("\n  ", logTail(30)));
+                throw new IllegalStateException("the dev issuer is not ready after " + timeout.toSeconds() + " s ("
+                        + notReadyReason() + "); last lines of " + logFile + ":\n  " + String.join("\n  ", logTail(30)));
             }
             // Readiness is an HTTP poll; there is nothing to wait on instead.
             Thread.sleep(200);

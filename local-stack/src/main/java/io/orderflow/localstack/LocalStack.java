@@ -175,7 +175,7 @@ public final class LocalStack {
             if (now > deadline) {
                 ProcessSupport.printTail(issuer.logFile(), TAIL_LINES);
                 throw new IllegalStateException("the dev issuer is not ready after " + ISSUER_TIMEOUT.toSeconds()
-                        + " s; see " + relative(issuer.logFile()));
+                        + " s (" + issuer.notReadyReason() + "); see " + relative(issuer.logFile()));
             }
             if (now > nextProgress) {
                 System.out.printf("  still waiting for the dev issuer (%.0f s)%n", seconds(now - started));

@@ -79,6 +79,25 @@ class DevIssuerProcessTest {
             DevIssuerProcess issuer = new DevIssuerProcess(fake.getAddress().getPort(), Path.of("unused.jar"),
                     Path.of("unused.log"));
             assertThat(issuer.isReady()).isTrue();
+            assertThat(issuer.discoveryUri()).hasToString(issuer.issuerUri() + "/.well-known/openid-configuration");
+        } finally {
+            fake.stop(0);
+        }
+    }
+
+    @Test
+    void anIssuerAnsweringSomethingElseIsNotReadyAndSaysWhatItAnswered() throws Exception {
+        HttpServer fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        fake.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        fake.start();
+        try {
+            DevIssuerProcess issuer = new DevIssuerProcess(fake.getAddress().getPort(), Path.of("unused.jar"),
+                    Path.of("unused.log"));
+            assertThat(issuer.isReady()).isFalse();
+            assertThat(issuer.notReadyReason()).isEqualTo(issuer.discoveryUri() + " answers 401");
         } finally {
             fake.stop(0);
         }
@@ -90,6 +109,8 @@ class DevIssuerProcessTest {
                 dir.resolve("issuer.log"));
 
         assertThat(issuer.isReady()).isFalse();
+        assertThat(issuer.discoveryStatus()).isEqualTo(-1);
+        assertThat(issuer.notReadyReason()).isEqualTo("nothing answers at " + issuer.issuerUri());
         assertThatThrownBy(() -> issuer.awaitReady(Duration.ofSeconds(5))).hasMessageContaining("never started");
         assertThat(issuer.stop(Duration.ofSeconds(1))).isTrue();
     }
