@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole orderflow stack locally: one Kafka broker and the five services, each in its own JVM.
+# Runs the whole orderflow stack locally: one Kafka broker, the dev issuer (OAuth2) and the five services, each in
+# its own JVM.
 # Needs nothing but Java 17. Builds what is missing first (or everything, with --build).
 # Options are the launcher's (--help lists them); state and logs go to .data/ unless --data-dir says otherwise.
 set -euo pipefail

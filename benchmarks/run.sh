@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The order-flow benchmark in one command: the broker's own limit, then the whole suite (one broker and the
+# The order-flow benchmark in one command: the broker's own limit, then the whole suite (one broker, the dev issuer and the
 # five services as child JVMs, on free ports, fresh state in benchmarks/target/stack) under closed- and
 # open-loop load, with correctness checks. Builds what is missing first (or everything, with --build).
 # Options are the benchmark's (--help lists them). Exit code 0 when every check passed, 1 when one failed.

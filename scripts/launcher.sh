@@ -3,6 +3,8 @@
 
 # The five service modules (local-stack's OrderflowService names the same five, with their ports).
 orderflow_services=(orders-service basket-service payment-service stock-service fulfillment-service)
+# What else the stack runs from an executable jar: the dev issuer, the services' OAuth2 authorization server.
+orderflow_stack_jars=("${orderflow_services[@]}" dev-issuer)
 
 # Splits the launcher's own --build from the options it passes on: sets build (true/false) and args.
 orderflow_split_args() {
@@ -26,11 +28,11 @@ orderflow_java() {
   fi
 }
 
-# Succeeds when a service's executable jar is missing under the project root $1.
+# Succeeds when the executable jar of a service or of the dev issuer is missing under the project root $1.
 orderflow_service_jar_missing() {
-  local service
-  for service in "${orderflow_services[@]}"; do
-    if ! compgen -G "$1/$service/target/$service-*-exec.jar" > /dev/null; then
+  local module
+  for module in "${orderflow_stack_jars[@]}"; do
+    if ! compgen -G "$1/$module/target/$module-*-exec.jar" > /dev/null; then
       return 0
     fi
   done

@@ -1,6 +1,7 @@
 package io.orderflow.bench;
 
 import io.orderflow.localstack.ProjectDirs;
+import io.orderflow.localstack.auth.DevTokens;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -24,7 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>starts a one-node broker on free ports in {@code <out>/stack} and measures its own limit with Kafka's
  *       perf tools on records the size of our events;</li>
  *   <li>starts the five services on it, seeds stock and funds, and places orders: a closed-loop warm-up, a
- *       measured closed-loop window at the maximum rate, then an open-loop window at a share of that maximum;</li>
+ *       measured closed-loop window at the maximum rate, then an open-loop window at a share of that maximum;
+ *       every request authenticated with a token of the build's dev issuer, started beside the broker (a build
+ *       without one sends none: {@link BenchTokens});</li>
  *   <li>measures throughput, latencies (from the events' own times), CPU and memory per process and every
  *       message written to the broker;</li>
  *   <li>checks every order's outcome and the stock and balances left, prints tables and writes
@@ -139,7 +142,12 @@ public final class Benchmark {
         Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
         Report report;
         try {
+            // The issuer starts while Kafka does, and is idle before the broker's limit is measured.
+            stack.startIssuer();
             stack.startBroker();
+            BenchTokens tokens = stack.awaitIssuer().map(uri -> BenchTokens.from(DevTokens.at(uri)))
+                    .orElseGet(BenchTokens::none);
+            out.println("Authentication: " + tokens.describe());
             BrokerLimit.Result limit = null;
             if (options.brokerRecords() > 0) {
                 limit = new BrokerLimit(stack.broker(), options.outDir().resolve("perf"), out)
@@ -149,11 +157,17 @@ public final class Benchmark {
             stack.startServices(serviceEnvironment(), options.instances());
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            int puts = new Seeder(http).seed(url(stack, "stock-service"), workload.stock(),
+            int puts = new Seeder(http, tokens).seed(url(stack, "stock-service"), workload.stock(),
                     url(stack, "payment-service"), workload.balances());
             out.printf("Seeded %d products and %d accounts (%d PUTs)%n", workload.stock().size(),
                     workload.balances().size(), puts);
-            report = load(stack, http, workload, limit, startedAt, loadAtStart);
+            if (tokens.authenticated()) {
+                long fetching = System.nanoTime();
+                tokens.prefetch(workload.customerIds());
+                out.printf("Fetched %d customer tokens in %.1f s%n", workload.customerIds().size(),
+                        (System.nanoTime() - fetching) / 1e9);
+            }
+            report = load(stack, http, tokens, workload, limit, startedAt, loadAtStart);
         } finally {
             // Services first (they flush their flight recordings on the way out), then the broker.
             stack.close();
@@ -202,8 +216,8 @@ public final class Benchmark {
         return env;
     }
 
-    private Report load(Stack stack, HttpClient http, Workload workload, BrokerLimit.Result limit, String startedAt,
-            String loadAtStart) throws InterruptedException, IOException {
+    private Report load(Stack stack, HttpClient http, BenchTokens tokens, Workload workload, BrokerLimit.Result limit,
+            String startedAt, String loadAtStart) throws InterruptedException, IOException {
         AtomicReference<LoadGenerator> generatorRef = new AtomicReference<>();
         List<ProcessSampler.Watched> watched = new ArrayList<>(stack.processes());
         watched.add(new ProcessSampler.Watched(MeasuredWindow.BENCHMARK, ProcessHandle.current().pid()));
@@ -217,7 +231,7 @@ public final class Benchmark {
                 .map(s -> new InetSocketAddress("127.0.0.1", s.port())).toList();
         try (OrderTracker tracker = new OrderTracker(stack.bootstrapServers(), o -> generatorRef.get().finished(o));
                 TopicTraffic traffic = new TopicTraffic(stack.bootstrapServers());
-                LoadGenerator generator = new LoadGenerator(ordersServices, tracker::track, workload,
+                LoadGenerator generator = new LoadGenerator(ordersServices, tracker::track, workload, tokens,
                         options.clients(), options.maxInFlight())) {
             generatorRef.set(generator);
             ProgressLine progress = new ProgressLine(out, tracker, generator, sampler);
@@ -251,14 +265,14 @@ public final class Benchmark {
             progress.phase(null);
 
             tracker.throwIfFailed();
-            Report.Checks checks = check(stack, http, workload, tracker, generator);
+            Report.Checks checks = check(stack, http, tokens, workload, tracker, generator);
             Double limitRate = limit == null ? null : limit.limitMessagesPerSec();
             List<Report.Phase> phases = List.of(max.result(tracker, limitRate), open.result(tracker, limitRate));
             for (String phase : List.of(MAX, OPEN)) {
                 Latencies.of(tracker.all(), phase).writeHgrm(options.outDir().resolve("hgrm"), phase);
             }
-            return new Report(startedAt, machine(loadAtStart), options, limit, phases, checks,
-                    headline(limitRate, phases.get(0), phases.get(1)), null);
+            return new Report(startedAt, machine(loadAtStart), options, Report.Authentication.of(tokens, workload),
+                    limit, phases, checks, headline(limitRate, phases.get(0), phases.get(1)), null);
         } finally {
             ticker.shutdownNow();
         }
@@ -289,8 +303,8 @@ public final class Benchmark {
                 .filter(o -> (o.accepted() || o.exists()) && o.finalState() == null).count();
     }
 
-    private Report.Checks check(Stack stack, HttpClient http, Workload workload, OrderTracker tracker,
-            LoadGenerator generator) throws InterruptedException {
+    private Report.Checks check(Stack stack, HttpClient http, BenchTokens tokens, Workload workload,
+            OrderTracker tracker, LoadGenerator generator) throws InterruptedException {
         OutcomeCheck outcome = OutcomeCheck.of(tracker.all(), workload);
         if (generator.errorCount() > 0) {
             outcome.fail("failed POSTs: " + generator.errors());
@@ -309,7 +323,8 @@ public final class Benchmark {
         if (!dead.isEmpty()) {
             outcome.fail("process(es) died during the run: " + dead);
         }
-        EndStateCheck endState = new EndStateCheck(http, url(stack, "stock-service"), url(stack, "payment-service"));
+        EndStateCheck endState = new EndStateCheck(http, tokens, url(stack, "stock-service"),
+                url(stack, "payment-service"));
         List<String> mismatches = endState.awaitMatches(outcome.expectedStock(), outcome.expectedBalances(),
                 workload.unknownProducts(), SETTLE_TIMEOUT);
         mismatches.forEach(outcome::fail);

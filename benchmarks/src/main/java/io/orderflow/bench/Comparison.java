@@ -17,7 +17,9 @@ import java.util.List;
  *
  * <p>Only the services change between the builds: the load generator, the tracker and the checks are this
  * build's code in every run, and every open loop runs at the same rate, {@code --rate} or the one the first run
- * found (its maximum times {@code --rate-fraction}), so the latencies are compared at the same load.
+ * found (its maximum times {@code --rate-fraction}), so the latencies are compared at the same load. A build with
+ * a dev issuer runs its own and every request carries a token; a build from before the OAuth2 work has none and
+ * gets none (its services check no tokens), so the ratios then include what authentication costs.
  */
 final class Comparison {
 
@@ -108,8 +110,11 @@ final class Comparison {
                 current, ref, options.repeat(), report.openLoopRate(), report.elapsed());
         for (Side side : List.of(current, ref)) {
             List<RunFigures> finished = side == current ? currentFinished : refFinished;
-            out.printf("  %s: %d of %d runs finished, %d passed every check%n", side.name(), finished.size(),
-                    options.repeat(), finished.stream().filter(RunFigures::checksPassed).count());
+            long authenticated = finished.stream().filter(RunFigures::authenticated).count();
+            out.printf("  %s: %d of %d runs finished, %d passed every check; requests authenticated: %s%n",
+                    side.name(), finished.size(), options.repeat(), finished.stream().filter(RunFigures::checksPassed)
+                            .count(), finished.isEmpty() ? "n/a" : authenticated == finished.size() ? "yes"
+                            : authenticated == 0 ? "no (no dev issuer in that build)" : authenticated + " of the runs");
         }
         table.print(out, current.name(), ref.name());
         out.println("Ratios are current / " + ref.name() + ". Runs: " + options.outDir().resolve("runs")

@@ -14,15 +14,17 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** Reads the stock and balances the suite ended with and compares them with what the orders imply. */
+/** Reads the stock and balances the suite ended with (as the admin client) and compares them with what the orders imply. */
 final class EndStateCheck {
 
     private final HttpClient http;
+    private final BenchTokens tokens;
     private final String stockUrl;
     private final String paymentUrl;
 
-    EndStateCheck(HttpClient http, String stockUrl, String paymentUrl) {
+    EndStateCheck(HttpClient http, BenchTokens tokens, String stockUrl, String paymentUrl) {
         this.http = http;
+        this.tokens = tokens;
         this.stockUrl = stockUrl;
         this.paymentUrl = paymentUrl;
     }
@@ -90,7 +92,7 @@ final class EndStateCheck {
 
     private Answer get(String url) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(url))
+            var response = http.send(tokens.asAdmin(HttpRequest.newBuilder(URI.create(url)))
                     .timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());

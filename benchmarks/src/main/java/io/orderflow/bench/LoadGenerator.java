@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * Places orders through {@code POST /orders} from {@code clients} client threads, each with its own kept-alive
  * HTTP/1.1 connection to every orders-service instance (a blocking socket: one request in flight per client),
- * spreading the orders in turn over the instances (as a load balancer in front of them would).
+ * spreading the orders in turn over the instances (as a load balancer in front of them would). Each POST carries
+ * its customer's bearer token ({@link BenchTokens}), a header line precomputed per customer.
  * <ul>
  *   <li><b>closed loop</b>: a new order as soon as a client is free and fewer than {@code maxInFlight} orders
  *       are unfinished (posted but not final): the suite's maximum rate, with a bounded backlog;</li>
@@ -49,6 +50,7 @@ final class LoadGenerator implements AutoCloseable {
     private final List<PostRequest> requests;
     private final Consumer<TrackedOrder> beforePost;
     private final Workload workload;
+    private final BenchTokens tokens;
     private final List<Client> clients = new ArrayList<>();
     private final ExecutorService threads;
     private final Semaphore inFlight;
@@ -61,9 +63,10 @@ final class LoadGenerator implements AutoCloseable {
     /**
      * @param ordersServices every orders-service instance; orders go to them in turn
      * @param beforePost     called with each order before its POST goes out (the tracker registers it)
+     * @param tokens         the customers' tokens (fetched beforehand: {@link BenchTokens#prefetch}), or none
      */
     LoadGenerator(List<InetSocketAddress> ordersServices, Consumer<TrackedOrder> beforePost, Workload workload,
-            int clients, int maxInFlight) {
+            BenchTokens tokens, int clients, int maxInFlight) {
         if (ordersServices.isEmpty()) {
             throw new IllegalArgumentException("no orders-service instance to post to");
         }
@@ -72,6 +75,7 @@ final class LoadGenerator implements AutoCloseable {
                 .map(a -> new PostRequest(a.getHostString(), a.getPort(), ORDERS_PATH)).toList();
         this.beforePost = beforePost;
         this.workload = workload;
+        this.tokens = tokens;
         this.inFlight = new Semaphore(maxInFlight);
         for (int i = 0; i < clients; i++) {
             this.clients.add(new Client());
@@ -203,11 +207,12 @@ final class LoadGenerator implements AutoCloseable {
         TrackedOrder order = new TrackedOrder(spec, phase, postMicros, holdsPermit);
         beforePost.accept(order);
         int instance = (int) (number % ordersServices.size());
-        byte[] request = requests.get(instance).withBody(spec.json());
         sent.incrementAndGet();
         int status;
         int retries = 0;
         try {
+            // Inside the try: a token the issuer refuses to renew fails this order, not the client thread.
+            byte[] request = requests.get(instance).withBody(tokens.customerHeader(spec.customerId()), spec.json());
             status = client.connectionTo(instance).send(request);
             // As docs/api.md tells clients: a 503 (not taken, or taken but not confirmed in time, e.g. while
             // partitions move to a new instance) is retried after its Retry-After with the same order id, so a

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.orderflow.localstack.DevIssuerProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.List;
 /**
  * Another commit of this project, checked out in its own git worktree under
  * {@code benchmarks/target/compare/<short sha>} and built there with {@code ./mvnw package} (never install: the
- * local Maven repository is shared), so a comparison can start its services' executable jars. A worktree whose
- * jars are all there is reused.
+ * local Maven repository is shared), so a comparison can start its services' executable jars, and its dev
+ * issuer's when it has the module. A worktree whose jars are all there is reused.
  */
 final class RefBuild {
 
@@ -57,7 +58,7 @@ final class RefBuild {
         out.printf("Building %s (%s) in %s (./mvnw package, log in %s)...%n", ref, build.shortSha(), build.root(), log);
         long started = System.nanoTime();
         Command.Result built = Command.run(build.root(), log, build.root().resolve("mvnw").toString(), "-q", "-B",
-                "-DskipTests", "package", "-pl", String.join(",", Stack.MODULES), "-am");
+                "-DskipTests", "package", "-pl", String.join(",", modules(build.root())), "-am");
         if (built.exitCode() != 0) {
             throw new IllegalStateException("building " + ref + " failed (exit " + built.exitCode() + "); see " + log);
         }
@@ -76,9 +77,18 @@ final class RefBuild {
         return described.exitCode() == 0 ? described.output().strip() : "unknown";
     }
 
+    /** The services, and the dev issuer in a build that has one (none from before the OAuth2 work). */
+    static List<String> modules(Path root) {
+        List<String> modules = new ArrayList<>(Stack.MODULES);
+        if (DevIssuerProcess.isPartOf(root)) {
+            modules.add(DevIssuerProcess.MODULE);
+        }
+        return modules;
+    }
+
     private static List<String> missingJars(Path root) throws IOException {
         List<String> missing = new ArrayList<>();
-        for (String module : Stack.MODULES) {
+        for (String module : modules(root)) {
             Path target = root.resolve(module).resolve("target");
             boolean found = false;
             if (Files.isDirectory(target)) {

@@ -11,14 +11,30 @@ import java.util.Map;
 /**
  * Everything a run measured, as written to {@code report.json} and printed as tables.
  *
+ * @param authentication whether the requests carried bearer tokens, and whose
  * @param headline the figures the issue asks for, in one place
  * @param profile  with --profile: where each service's CPU went in the maximum-rate window (else null)
  */
-record Report(String startedAt, Machine machine, BenchOptions options, BrokerLimit.Result brokerLimit,
-        List<Phase> phases, Checks checks, Headline headline, Map<String, CpuProfile.ServiceProfile> profile) {
+record Report(String startedAt, Machine machine, BenchOptions options, Authentication authentication,
+        BrokerLimit.Result brokerLimit, List<Phase> phases, Checks checks, Headline headline,
+        Map<String, CpuProfile.ServiceProfile> profile) {
 
     Report withProfile(Map<String, CpuProfile.ServiceProfile> profile) {
-        return new Report(startedAt, machine, options, brokerLimit, phases, checks, headline, profile);
+        return new Report(startedAt, machine, options, authentication, brokerLimit, phases, checks, headline, profile);
+    }
+
+    /**
+     * @param authenticated  every request carried a bearer token (false: a build without a dev issuer, none)
+     * @param issuer         the dev issuer the tokens came from; null when none
+     * @param customerTokens customers with a token of their own, fetched before the load
+     * @param description    the same in words
+     */
+    record Authentication(boolean authenticated, String issuer, int customerTokens, String description) {
+
+        static Authentication of(BenchTokens tokens, Workload workload) {
+            return new Authentication(tokens.authenticated(), tokens.authenticated() ? tokens.issuer().toString() : null,
+                    tokens.authenticated() ? workload.customerIds().size() : 0, tokens.describe());
+        }
     }
 
     /** The machine the run shared with whatever else was running (see the load averages). */
@@ -73,6 +89,8 @@ record Report(String startedAt, Machine machine, BenchOptions options, BrokerLim
         out.printf("Machine: %d cores, %,d MiB, Java %s; load average %s at start, %s at end%n", machine.cores(),
                 machine.memoryMib(), machine.java(), machine.loadAverageAtStart(), machine.loadAverageAtEnd());
         out.println("Instances: " + options.instances());
+        out.println("Requests authenticated: " + (authentication.authenticated() ? "yes, " : "no, ")
+                + authentication.description());
         if (brokerLimit != null) {
             out.printf("Broker limit (records of %.0f bytes): producer idempotent %,.0f/s, transactional %,.0f/s; "
                             + "consumer read_committed %,.0f/s%n", brokerLimit.averageRecordBytes(),

@@ -12,16 +12,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
-/** Sets stock and balances through the services' own APIs before the load starts. */
+/** Sets stock and balances through the services' own APIs before the load starts, as the admin client. */
 final class Seeder {
 
     private static final int CONCURRENCY = 16;
     private static final int ATTEMPTS = 5;
 
     private final HttpClient http;
+    private final BenchTokens tokens;
 
-    Seeder(HttpClient http) {
+    Seeder(HttpClient http, BenchTokens tokens) {
         this.http = http;
+        this.tokens = tokens;
     }
 
     /** @return how many PUTs it made; throws when one is not answered 200 after a few attempts */
@@ -45,7 +47,7 @@ final class Seeder {
     }
 
     private CompletableFuture<Void> put(URI uri, String json, int attemptsLeft) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        HttpRequest request = tokens.asAdmin(HttpRequest.newBuilder(uri)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
             if (response.statusCode() == 200) {

@@ -1,6 +1,7 @@
 package io.orderflow.bench;
 
 import io.orderflow.events.topics.Topics;
+import io.orderflow.localstack.DevIssuerProcess;
 import io.orderflow.localstack.KafkaBrokerProcess;
 import io.orderflow.localstack.OrderflowService;
 import io.orderflow.localstack.ServiceProcess;
@@ -9,22 +10,29 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole suite for one run, as the local stack runs it but on free ports and in a fresh directory: one
- * KRaft broker and the five services (one or more instances each), each instance in its own JVM. Closing it
- * stops the services, then the broker.
+ * KRaft broker, the build's dev issuer (when it has one) and the five services (one or more instances each), each
+ * in its own JVM. Closing it stops the services, then the issuer and the broker.
+ *
+ * <p>A build from before the OAuth2 work has no {@code dev-issuer} module: its stack runs no issuer, and its
+ * services, which check no tokens, are told of none.
  */
 final class Stack implements AutoCloseable {
 
     static final List<String> MODULES = OrderflowService.moduleNames();
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -32,15 +40,23 @@ final class Stack implements AutoCloseable {
     private final Path buildRoot;
     private final PrintStream out;
     private final KafkaBrokerProcess broker;
+    /** Null for a build without one. */
+    private final DevIssuerProcess issuer;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, List<ServiceProcess>> byModule = new LinkedHashMap<>();
 
-    /** @param buildRoot the checkout whose {@code <service>/target/<service>-*-exec.jar} the services run from */
+    /**
+     * @param buildRoot the checkout whose {@code <service>/target/<service>-*-exec.jar} the services run from, and
+     *                  its {@code dev-issuer/target/dev-issuer-*-exec.jar} the issuer
+     */
     Stack(Path dataDir, Path buildRoot, PrintStream out) {
         this.dataDir = dataDir;
         this.buildRoot = buildRoot;
         this.out = out;
         this.broker = new KafkaBrokerProcess(dataDir, freePort(), freePort(), System.getProperty("java.class.path"));
+        this.issuer = DevIssuerProcess.isPartOf(buildRoot)
+                ? DevIssuerProcess.forTest(buildRoot, freePort(), dataDir.resolve("logs").resolve(DevIssuerProcess.MODULE + ".log"))
+                : null;
     }
 
     KafkaBrokerProcess broker() {
@@ -49,6 +65,25 @@ final class Stack implements AutoCloseable {
 
     String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** Starts the build's dev issuer, if it has one, without waiting for it (see {@link #awaitIssuer}). */
+    void startIssuer() throws IOException {
+        if (issuer != null) {
+            issuer.start();
+        }
+    }
+
+    /** Waits for the issuer started by {@link #startIssuer}; its URI, empty for a build without one. */
+    Optional<URI> awaitIssuer() throws InterruptedException {
+        if (issuer == null) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        issuer.awaitReady(ISSUER_TIMEOUT);
+        out.printf("Dev issuer up on %s (pid %d); waited %.1f s for it after Kafka%n", issuer.issuerUri(), issuer.pid(),
+                (System.nanoTime() - started) / 1e9);
+        return Optional.of(issuer.issuerUri());
     }
 
     void startBroker() throws IOException, InterruptedException {
@@ -63,12 +98,16 @@ final class Stack implements AutoCloseable {
 
     /**
      * Starts the services together, {@code instances} of each (instance n of a service is named
-     * {@code <service>-n} from the second on, with its own state directory and log), and waits until every
-     * one is ready.
+     * {@code <service>-n} from the second on, with its own state directory and log), trusting the issuer's tokens
+     * when there is one, and waits until every one is ready.
      */
-    void startServices(Map<String, String> env, Map<String, Integer> instances)
+    void startServices(Map<String, String> extraEnv, Map<String, Integer> instances)
             throws IOException, InterruptedException {
         long started = System.nanoTime();
+        Map<String, String> env = new HashMap<>(extraEnv);
+        if (issuer != null) {
+            env.put(ServiceProcess.JWT_ISSUER_URI_ENV, issuer.issuerUri().toString());
+        }
         for (String module : MODULES) {
             for (int n = 1; n <= instances.getOrDefault(module, 1); n++) {
                 String name = n == 1 ? module : module + "-" + n;
@@ -118,7 +157,11 @@ final class Stack implements AutoCloseable {
         return List.copyOf(byModule.getOrDefault(module, List.of()));
     }
 
-    /** Every process of the suite, broker first, for CPU and memory sampling. */
+    /**
+     * Every process of the suite, broker first, for CPU and memory sampling. Not the dev issuer: it stands in for
+     * an identity provider outside the suite, is idle while the orders flow (the tokens are fetched before), and the
+     * build compared with may have none; what it does use shows in the run's CPU of other processes.
+     */
     List<ProcessSampler.Watched> processes() {
         List<ProcessSampler.Watched> processes = new ArrayList<>();
         processes.add(new ProcessSampler.Watched("kafka", broker.pid()));
@@ -132,6 +175,9 @@ final class Stack implements AutoCloseable {
         if (!broker.isAlive()) {
             dead.add("kafka");
         }
+        if (issuer != null && !issuer.isAlive()) {
+            dead.add(DevIssuerProcess.MODULE);
+        }
         services.values().stream().filter(s -> !s.isAlive()).forEach(s -> dead.add(s.name()));
         return dead;
     }
@@ -140,6 +186,9 @@ final class Stack implements AutoCloseable {
     public void close() {
         services.values().forEach(ServiceProcess::signalStop);
         services.values().forEach(s -> s.awaitStop(STOP_GRACE));
+        if (issuer != null) {
+            issuer.stop(STOP_GRACE);
+        }
         broker.stop(STOP_GRACE);
     }
 

@@ -122,6 +122,18 @@ final class Workload {
         return balances;
     }
 
+    /** Customers an order may name that were never funded (their orders are REJECTED as UNKNOWN_CUSTOMER). */
+    List<String> unknownCustomers() {
+        return List.of("cx-1", "cx-2", "cx-3", "cx-4", "cx-5");
+    }
+
+    /** Every customer an order may name, funded or not: each one's token is fetched before the load. */
+    List<String> customerIds() {
+        List<String> customers = new ArrayList<>(balances().keySet());
+        customers.addAll(unknownCustomers());
+        return customers;
+    }
+
     /** Products an order may name that were never stocked (they must stay unknown). */
     List<String> unknownProducts() {
         return List.of("px-1", "px-2");
@@ -137,7 +149,7 @@ final class Workload {
                     List.of(line(pick(unknownProducts(), random), 1, random)));
         }
         if (roll < 20) {
-            return new OrderSpec(id, Kind.UNKNOWN_CUSTOMER, "cx-" + (1 + random.nextInt(5)),
+            return new OrderSpec(id, Kind.UNKNOWN_CUSTOMER, pick(unknownCustomers(), random),
                     List.of(line(pick(plentifulProducts, random), 1, random)));
         }
         if (roll < 25) {

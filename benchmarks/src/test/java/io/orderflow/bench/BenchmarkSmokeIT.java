@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * The benchmark as CI runs it: a few seconds of each phase at a low rate on the real stack (a broker and the
  * five services as child JVMs, two orders-service instances sharing the POSTs). Not a measurement: it proves
  * the whole command works and that its correctness checks pass, so a change that breaks the flow or the
- * benchmark is caught.
+ * benchmark is caught. Every request carries a token of this build's dev issuer.
  */
 class BenchmarkSmokeIT {
 
@@ -37,6 +37,9 @@ class BenchmarkSmokeIT {
         assertThat(report.checks().failures()).isEmpty();
         assertThat(report.checks().passed()).isTrue();
         assertThat(report.checks().outcomes()).containsKey("SHIPPED");
+        // This build runs its dev issuer: every request carried a token (a 401 would have failed the checks).
+        assertThat(report.authentication().authenticated()).isTrue();
+        assertThat(report.authentication().customerTokens()).isEqualTo(25);
         assertThat(report.brokerLimit().transactionalProducer().records()).isEqualTo(3000);
         assertThat(report.brokerLimit().limitMessagesPerSec()).isPositive();
 
@@ -60,7 +63,9 @@ class BenchmarkSmokeIT {
         assertThat(written.get("checks").get("passed").asBoolean()).isTrue();
         assertThat(written.get("headline").get("postToShippedAtHalfRate").get("p99").asDouble()).isPositive();
         assertThat(out.resolve("hgrm").resolve("open-post-to-shipped.hgrm")).isNotEmptyFile();
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Checks: PASSED").contains("Headline:");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Checks: PASSED").contains("Headline:")
+                .contains("Requests authenticated: yes");
+        assertThat(written.get("authentication").get("authenticated").asBoolean()).isTrue();
     }
 
     /** Keeps the console output for the assertions and still shows it in the test's output file. */

@@ -62,7 +62,7 @@ class ComparisonTableTest {
     }
 
     static RunFigures figures(double ordersPerSec, double cpuMs) {
-        return new RunFigures(ordersPerSec, cpuMs, 0.1, 50, 500, 10, 50, 300, 600, true);
+        return new RunFigures(ordersPerSec, cpuMs, 0.1, 50, 500, 10, 50, 300, 600, true, true);
     }
 
     private static ComparisonTable.Row row(ComparisonTable table, String figure) {

@@ -55,6 +55,17 @@ class ComparisonTest {
     }
 
     @Test
+    void saysForEachBuildWhetherItsRequestsWereAuthenticated() throws Exception {
+        // The current build runs its dev issuer; the older one has none and gets no tokens.
+        comparison(List.of("--compare", "main", "--repeat", "1"),
+                options -> figures(100, 50, options.buildRoot().equals(currentRoot))).run();
+
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("current: 1 of 1 runs finished, 1 passed every check; requests authenticated: yes")
+                .contains("main: 1 of 1 runs finished, 1 passed every check; requests authenticated: no (no dev issuer");
+    }
+
+    @Test
     void aGivenRateIsTheRateOfEveryRun() throws Exception {
         comparison(List.of("--compare", "main", "--repeat", "2", "--rate", "40"), options -> figures(100, 40)).run();
 
@@ -81,7 +92,8 @@ class ComparisonTest {
     @Test
     void aRunWhoseChecksFailedFailsTheComparison() throws Exception {
         Comparison.ComparisonReport report = comparison(List.of("--compare", "main", "--repeat", "1"),
-                options -> new RunFigures(100, 10, 0.1, 50, 50, 10, 50, 300, 600, !options.buildRoot().equals(refRoot)))
+                options -> new RunFigures(100, 10, 0.1, 50, 50, 10, 50, 300, 600, !options.buildRoot().equals(refRoot),
+                        true))
                 .run();
 
         assertThat(report.allFinished()).isTrue();
@@ -100,6 +112,11 @@ class ComparisonTest {
     }
 
     private static RunFigures figures(double maxOrdersPerSec, double openLoopRate) {
-        return new RunFigures(maxOrdersPerSec, 10_000 / maxOrdersPerSec, 0.1, 50, openLoopRate, 10, 50, 300, 600, true);
+        return figures(maxOrdersPerSec, openLoopRate, true);
+    }
+
+    private static RunFigures figures(double maxOrdersPerSec, double openLoopRate, boolean authenticated) {
+        return new RunFigures(maxOrdersPerSec, 10_000 / maxOrdersPerSec, 0.1, 50, openLoopRate, 10, 50, 300, 600, true,
+                authenticated);
     }
 }

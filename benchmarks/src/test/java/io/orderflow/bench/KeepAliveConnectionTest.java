@@ -87,6 +87,15 @@ class KeepAliveConnectionTest {
                         + "Content-Length: 13\r\n\r\n{\"note\":\"é\"}");
     }
 
+    @Test
+    void moreHeaderLinesGoBetweenTheHeadAndTheLength() {
+        byte[] authorization = "Authorization: Bearer abc.def\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(new String(post.withBody(authorization, "{}"), StandardCharsets.UTF_8)).isEqualTo(
+                "POST /orders HTTP/1.1\r\nHost: 127.0.0.1:8081\r\nContent-Type: application/json\r\n"
+                        + "Authorization: Bearer abc.def\r\nContent-Length: 2\r\n\r\n{}");
+    }
+
     /** Reads one request head and its two-byte body, answers 201. */
     private static void answer(Socket socket) throws IOException {
         var in = socket.getInputStream();

@@ -2,7 +2,9 @@ package io.orderflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.events.serde.EventJson;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ class LoadGeneratorTest {
         try (StubHttpServer first = new StubHttpServer(body -> 201, 7);
                 StubHttpServer second = new StubHttpServer(body -> 201, Integer.MAX_VALUE);
                 LoadGenerator generator = new LoadGenerator(List.of(first.address(), second.address()), placed::add,
-                        workload, 4, 1_000)) {
+                        workload, BenchTokens.none(), 4, 1_000)) {
             assertThat(generator.closedLoop("max", NEVER, 60)).isEqualTo(60);
             generator.awaitAnswers();
 
@@ -46,9 +48,56 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void eachPostCarriesTheTokenOfTheCustomerItIsFor() throws Exception {
+        BenchTokens tokens = new BenchTokens(URI.create("http://localhost:9000"), () -> "admin",
+                customer -> "token-of-" + customer);
+        try (StubHttpServer server = new StubHttpServer(body -> 201, 5);
+                LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload, tokens,
+                        3, 1_000)) {
+            assertThat(generator.closedLoop("max", NEVER, 40)).isEqualTo(40);
+            generator.awaitAnswers();
+
+            assertThat(generator.errors()).isEmpty();
+            assertThat(server.requests()).hasSize(40).allSatisfy(request -> {
+                String customer = EventJson.MAPPER.readTree(request.body()).get("customerId").asString();
+                assertThat(request.authorization()).isEqualTo("Bearer token-of-" + customer);
+            });
+        }
+    }
+
+    @Test
+    void withoutTokensAPostHasNoAuthorizationHeader() throws Exception {
+        try (StubHttpServer server = new StubHttpServer(body -> 201, Integer.MAX_VALUE);
+                LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload,
+                        BenchTokens.none(), 2, 1_000)) {
+            generator.closedLoop("max", NEVER, 10);
+            generator.awaitAnswers();
+
+            assertThat(server.requests()).hasSize(10).allSatisfy(r -> assertThat(r.authorization()).isNull());
+        }
+    }
+
+    @Test
+    void aTokenThatCannotBeHadFailsThatOrderOnly() throws Exception {
+        BenchTokens tokens = new BenchTokens(URI.create("http://localhost:9000"), () -> "admin", customer -> {
+            throw new IllegalStateException("the dev issuer at http://localhost:9000 refused a token: HTTP 503");
+        });
+        try (StubHttpServer server = new StubHttpServer(body -> 201, Integer.MAX_VALUE);
+                LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload, tokens,
+                        2, 3)) {
+            assertThat(generator.closedLoop("max", NEVER, 8)).isEqualTo(8);
+            generator.awaitAnswers();
+
+            assertThat(generator.errors()).isEqualTo(Map.of("IllegalStateException", 8L));
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void failedPostsAreCountedByStatusAndGiveTheirInFlightPermitBack() throws Exception {
         try (StubHttpServer server = new StubHttpServer(body -> 503, Integer.MAX_VALUE);
-                LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload, 3, 2)) {
+                LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload,
+                        BenchTokens.none(), 3, 2)) {
             // Two orders in flight at most and nobody reports an order final: only the failures free permits.
             assertThat(generator.closedLoop("max", NEVER, 20)).isEqualTo(20);
             generator.awaitAnswers();
@@ -67,7 +116,7 @@ class LoadGeneratorTest {
             generator[0] = new LoadGenerator(List.of(server.address()), o -> {
                 placed.add(o);
                 generator[0].finished(o);
-            }, workload, 4, 1);
+            }, workload, BenchTokens.none(), 4, 1);
             try (LoadGenerator g = generator[0]) {
                 assertThat(g.closedLoop("max", NEVER, 25)).isEqualTo(25);
                 g.awaitAnswers();
@@ -79,7 +128,8 @@ class LoadGeneratorTest {
     @Test
     void theOpenLoopTimesEachOrderFromItsScheduledSlot() throws Exception {
         try (StubHttpServer server = new StubHttpServer(body -> 201, Integer.MAX_VALUE);
-                LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload, 8, 1)) {
+                LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload,
+                        BenchTokens.none(), 8, 1)) {
             LoadGenerator.OpenLoopCount count = generator.openLoop("open", NEVER, 2_000, 40);
             generator.awaitAnswers();
 
@@ -97,7 +147,8 @@ class LoadGeneratorTest {
     @Test
     void anOpenLoopWithNoTimeLeftSendsNothingAndCountsTheMissedSlots() throws Exception {
         try (StubHttpServer server = new StubHttpServer(body -> 201, Integer.MAX_VALUE);
-                LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload, 2, 1)) {
+                LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload,
+                        BenchTokens.none(), 2, 1)) {
             LoadGenerator.OpenLoopCount count = generator.openLoop("open", Duration.ZERO, 100, 1_000);
 
             assertThat(count.sent()).isZero();
@@ -110,7 +161,8 @@ class LoadGeneratorTest {
     void aServerThatIsGoneIsAnErrorPerOrder() throws Exception {
         StubHttpServer server = new StubHttpServer(body -> 201, Integer.MAX_VALUE);
         server.close();
-        try (LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload, 2, 10)) {
+        try (LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload,
+                BenchTokens.none(), 2, 10)) {
             assertThat(generator.closedLoop("max", NEVER, 5)).isEqualTo(5);
             generator.awaitAnswers();
 
@@ -122,7 +174,8 @@ class LoadGeneratorTest {
     @Test
     void closingTwiceIsHarmless() throws IOException {
         try (StubHttpServer server = new StubHttpServer(body -> 201, 1)) {
-            LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload, 2, 10);
+            LoadGenerator generator = new LoadGenerator(List.of(server.address()), placed::add, workload,
+                    BenchTokens.none(), 2, 10);
             generator.close();
             generator.close();
         }

@@ -60,6 +60,35 @@ class RefBuildTest {
     }
 
     @Test
+    void aRefWithTheDevIssuerModuleHasItBuiltAndReusedOnlyWithItsJar() throws Exception {
+        Files.createDirectories(repo.resolve("dev-issuer"));
+        Files.writeString(repo.resolve("dev-issuer/pom.xml"), "<project/>\n");
+        Files.writeString(repo.resolve("mvnw"), Files.readString(repo.resolve("mvnw"))
+                + "case \"$*\" in *dev-issuer*) mkdir -p dev-issuer/target && touch dev-issuer/target/dev-issuer-0.1.0-SNAPSHOT-exec.jar;; esac\n");
+        git("add", ".");
+        git("commit", "-q", "-m", "with the dev issuer");
+
+        RefBuild.Build build = builds.prepare("HEAD");
+
+        assertThat(Files.readAllLines(build.root().resolveSibling("mvnw-calls"))).containsExactly(
+                "-q -B -DskipTests package -pl " + String.join(",", Stack.MODULES) + ",dev-issuer -am");
+        assertThat(build.root().resolve("dev-issuer/target/dev-issuer-0.1.0-SNAPSHOT-exec.jar")).exists();
+        assertThat(RefBuild.modules(build.root())).endsWith("dev-issuer");
+
+        // Without the issuer's jar the build is not complete.
+        Files.delete(build.root().resolve("dev-issuer/target/dev-issuer-0.1.0-SNAPSHOT-exec.jar"));
+        builds.prepare("HEAD");
+        assertThat(Files.readAllLines(build.root().resolveSibling("mvnw-calls"))).hasSize(2);
+    }
+
+    @Test
+    void aRefFromBeforeTheDevIssuerBuildsTheServicesOnly() throws Exception {
+        RefBuild.Build build = builds.prepare("v1");
+
+        assertThat(RefBuild.modules(build.root())).containsExactlyElementsOf(Stack.MODULES);
+    }
+
+    @Test
     void reusesABuildWhoseJarsAreThere() throws Exception {
         RefBuild.Build first = builds.prepare("HEAD~1");
 

@@ -27,6 +27,7 @@ final class StubHttpServer implements AutoCloseable {
     private final ToIntFunction<String> statusOf;
     private final int responsesPerConnection;
     private final Queue<String> bodies = new ConcurrentLinkedQueue<>();
+    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
     private final Queue<Socket> sockets = new ConcurrentLinkedQueue<>();
     private final AtomicInteger connections = new AtomicInteger();
 
@@ -46,6 +47,14 @@ final class StubHttpServer implements AutoCloseable {
     /** Request bodies in the order they arrived. */
     List<String> bodies() {
         return List.copyOf(bodies);
+    }
+
+    /** Requests in the order they arrived, with their Authorization header (null when they had none). */
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    record Request(String authorization, String body) {
     }
 
     int connections() {
@@ -72,11 +81,13 @@ final class StubHttpServer implements AutoCloseable {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             for (int n = 1; n <= responsesPerConnection; n++) {
-                String body = readRequestBody(in);
-                if (body == null) {
+                Request request = readRequest(in);
+                if (request == null) {
                     return;
                 }
+                String body = request.body();
                 bodies.add(body);
+                requests.add(request);
                 boolean last = n == responsesPerConnection;
                 String answer = "{\"ok\":true}";
                 out.write(("HTTP/1.1 " + statusOf.applyAsInt(body) + " \r\nContent-Type: application/json\r\n"
@@ -90,9 +101,10 @@ final class StubHttpServer implements AutoCloseable {
         }
     }
 
-    /** The body of the next request, or null when the client closed the connection. */
-    private static String readRequestBody(InputStream in) throws IOException {
+    /** The next request, or null when the client closed the connection. */
+    private static Request readRequest(InputStream in) throws IOException {
         int contentLength = 0;
+        String authorization = null;
         for (String line = readLine(in); ; line = readLine(in)) {
             if (line == null) {
                 return null;
@@ -103,8 +115,11 @@ final class StubHttpServer implements AutoCloseable {
             if (line.toLowerCase().startsWith("content-length:")) {
                 contentLength = Integer.parseInt(line.substring(15).trim());
             }
+            if (line.toLowerCase().startsWith("authorization:")) {
+                authorization = line.substring(14).trim();
+            }
         }
-        return new String(in.readNBytes(contentLength), StandardCharsets.UTF_8);
+        return new Request(authorization, new String(in.readNBytes(contentLength), StandardCharsets.UTF_8));
     }
 
     private static String readLine(InputStream in) throws IOException {

@@ -63,4 +63,12 @@ class WorkloadTest {
         assertThat(workload.balances()).hasSize(200);
         assertThat(workload.stock()).hasSize(50);
     }
+
+    @Test
+    void everyCustomerAnOrderNamesHasATokenToFetch() {
+        assertThat(workload.customerIds()).hasSize(205).doesNotHaveDuplicates()
+                .containsAll(workload.balances().keySet()).containsAll(workload.unknownCustomers());
+        LongStream.rangeClosed(1, 5_000).mapToObj(workload::order)
+                .forEach(order -> assertThat(workload.customerIds()).contains(order.customerId()));
+    }
 }

@@ -62,6 +62,34 @@ class OrderFlowIT {
         assertThat(basket.get("items").size()).isZero();
     }
 
+    /**
+     * The proof against the real authorization server: a customer token from the dev issuer places and reads that
+     * customer's own order, and a request without a token is refused; the probes stay open.
+     */
+    @Test
+    void aCustomerTokenFromTheDevIssuerPlacesAndReadsTheCustomersOwnOrderAndNoTokenIsA401() {
+        String product = unique("p");
+        String customer = unique("c");
+        given.stock(product, 10);
+        given.fund(customer, "100.00");
+        HttpJson asCustomer = suite.orders().as(suite.tokens().customer(customer));
+        String orderId = unique("o");
+
+        HttpJson.Response placed = asCustomer.post("/orders", Fixtures.orderJson(orderId, customer, product, 1, "5.00"));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        HttpJson.Response read = asCustomer.get("/orders/" + orderId);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().get("customerId").asString()).isEqualTo(customer);
+
+        HttpJson anonymous = suite.orders().anonymous();
+        HttpJson.Response readAnonymously = anonymous.get("/orders/" + orderId);
+        assertThat(readAnonymously.status()).as(readAnonymously.toString()).isEqualTo(401);
+        HttpJson.Response placedAnonymously = anonymous.post("/orders",
+                Fixtures.orderJson(unique("o"), customer, product, 1, "5.00"));
+        assertThat(placedAnonymously.status()).as(placedAnonymously.toString()).isEqualTo(401);
+        assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
     @Test
     void shippedOrderDeductsStockAndCapturesPaymentExactlyOnce() {
         String product = unique("p");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.orderflow.localstack.OrderflowService;
 import io.orderflow.localstack.ProjectDirs;
 import io.orderflow.localstack.ServiceProcess;
+import io.orderflow.localstack.auth.DevTokens;
 import io.orderflow.testsupport.http.FreePorts;
 import io.orderflow.testsupport.http.HttpJson;
 import io.orderflow.testsupport.kafka.TestKafka;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Some or all of the five services, each started from its executable jar as its own JVM (as in production),
- * on the test broker, with fresh state directories and free ports. Closing it stops them.
+ * on the test broker, with fresh state directories and free ports, trusting the tokens of the JVM's dev issuer
+ * ({@link TestIssuer}). Its HTTP clients send an admin token with every request. Closing it stops the services.
  */
 final class Suite implements AutoCloseable {
 
@@ -28,11 +31,13 @@ final class Suite implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final String bootstrapServers;
+    private final DevTokens tokens;
     /** Instances by name: the first instance of a module is named after it, the n-th {@code module-n}. */
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private Suite(String bootstrapServers) {
+    private Suite(String bootstrapServers, DevTokens tokens) {
         this.bootstrapServers = bootstrapServers;
+        this.tokens = tokens;
     }
 
     /**
@@ -55,17 +60,20 @@ final class Suite implements AutoCloseable {
     /**
      * As {@link #start(List, Map, String)}, from the executable jars built under {@code projectRoot} (another
      * build of the suite, e.g. an older release), with each instance's state under {@code dataDir/<name>}: a
-     * later start on the same {@code dataDir} finds the state the earlier one left.
+     * later start on the same {@code dataDir} finds the state the earlier one left. The dev issuer is this build's
+     * whatever {@code projectRoot} is.
      */
     static Suite start(List<String> modules, Map<String, String> env, String bootstrapServers, Path projectRoot,
             Path dataDir) {
-        Suite suite = new Suite(bootstrapServers);
+        Map<String, String> withIssuer = new HashMap<>(env);
+        withIssuer.put(ServiceProcess.JWT_ISSUER_URI_ENV, TestIssuer.uri().toString());
+        Suite suite = new Suite(bootstrapServers, TestIssuer.tokens());
         try {
             for (String module : modules) {
                 long running = suite.services.values().stream().filter(s -> s.name().startsWith(module)).count();
                 String name = running == 0 ? module : module + "-" + (running + 1);
                 ServiceProcess service = ServiceProcess.forTest(module, name, FreePorts.next(), projectRoot,
-                        dataDir.resolve(name), dataDir.resolve("logs").resolve(name + ".log"), env);
+                        dataDir.resolve(name), dataDir.resolve("logs").resolve(name + ".log"), withIssuer);
                 suite.services.put(name, service);
                 service.start(suite.bootstrapServers);
             }
@@ -106,8 +114,14 @@ final class Suite implements AutoCloseable {
         return service;
     }
 
+    /** A client of an instance sending an admin token (fetched again before it expires) with every request. */
     HttpJson http(String instance) {
-        return HttpJson.localhost(service(instance).port());
+        return HttpJson.localhost(service(instance).port()).as(tokens::admin);
+    }
+
+    /** The dev issuer's tokens, for a test acting as a customer ({@code http(...).as(tokens().customer(id))}). */
+    DevTokens tokens() {
+        return tokens;
     }
 
     /** Kills an instance hard (SIGKILL): no commit, no clean close, as a crash. */

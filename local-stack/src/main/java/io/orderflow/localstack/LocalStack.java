@@ -14,12 +14,14 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts a one-node Kafka and the orderflow services as child JVMs, and stops them all on Ctrl-C.
+ * Starts a one-node Kafka, the dev issuer (the services' OAuth2 authorization server) and the orderflow services
+ * as child JVMs, and stops them all on Ctrl-C.
  * Usage: see {@link StackOptions#USAGE}; normally started through run-local.sh.
  */
 public final class LocalStack {
 
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
@@ -28,9 +30,12 @@ public final class LocalStack {
     private final StackOptions options;
     private final Path projectRoot;
     private final KafkaBrokerProcess broker;
+    /** Null with --no-services: nothing to authenticate to. */
+    private final DevIssuerProcess issuer;
     private final List<ServiceProcess> services;
     private final Object lifecycle = new Object();
     private boolean stopping;
+    private long issuerStartedNanos;
     // Until everything is up, a dying child fails the start; after that it is only reported.
     private volatile boolean monitoring;
 
@@ -39,7 +44,9 @@ public final class LocalStack {
         this.projectRoot = projectRoot;
         this.broker = new KafkaBrokerProcess(options.dataDir(), options.kafkaPort(), options.controllerPort(),
                 System.getProperty("java.class.path"));
-        this.services = ServiceProcess.plan(options, projectRoot, version, ProcessSupport::freePort);
+        this.issuer = options.startServices() ? DevIssuerProcess.plan(options, projectRoot, version) : null;
+        this.services = issuer == null ? List.of()
+                : ServiceProcess.plan(options, projectRoot, version, ProcessSupport::freePort, issuer.issuerUri());
     }
 
     public static void main(String[] args) {
@@ -84,7 +91,10 @@ public final class LocalStack {
         Files.createDirectories(options.dataDir().resolve("logs"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
 
+        // The issuer starts while Kafka does; both are needed before the services.
+        startIssuer();
         startBroker();
+        awaitIssuerReady();
         if (services.isEmpty()) {
             printTable();
             System.out.println("\nKafka is up at " + broker.bootstrapServers() + " (no services). Ctrl-C stops it.");
@@ -129,6 +139,59 @@ public final class LocalStack {
                 created.size(), topics.size() - created.size(), Topics.PARTITIONS);
     }
 
+    private void startIssuer() throws IOException {
+        if (issuer == null) {
+            return;
+        }
+        synchronized (lifecycle) {
+            if (stopping) {
+                return;
+            }
+            issuer.start();
+        }
+        issuerStartedNanos = System.nanoTime();
+        watch(DevIssuerProcess.MODULE, issuer.process(), issuer.logFile());
+        System.out.println("Starting the dev issuer on " + issuer.issuerUri() + " (pid " + issuer.pid() + ", log "
+                + relative(issuer.logFile()) + ")...");
+    }
+
+    private void awaitIssuerReady() throws InterruptedException {
+        if (issuer == null || isStopping()) {
+            return;
+        }
+        long started = issuerStartedNanos;
+        long deadline = started + ISSUER_TIMEOUT.toNanos();
+        long nextProgress = started + PROGRESS_EVERY.toNanos();
+        while (!issuer.isReady()) {
+            if (!issuer.isAlive()) {
+                if (isStopping()) {
+                    return;
+                }
+                ProcessSupport.printTail(issuer.logFile(), TAIL_LINES);
+                throw new IllegalStateException("the dev issuer exited with code " + issuer.process().exitValue()
+                        + " while starting; see " + relative(issuer.logFile()));
+            }
+            long now = System.nanoTime();
+            if (now > deadline) {
+                ProcessSupport.printTail(issuer.logFile(), TAIL_LINES);
+                throw new IllegalStateException("the dev issuer is not ready after " + ISSUER_TIMEOUT.toSeconds()
+                        + " s (" + issuer.notReadyReason() + "); see " + relative(issuer.logFile()));
+            }
+            if (now > nextProgress) {
+                System.out.printf("  still waiting for the dev issuer (%.0f s)%n", seconds(now - started));
+                nextProgress = now + PROGRESS_EVERY.toNanos();
+            }
+            Thread.sleep(200);
+        }
+        System.out.printf("Dev issuer ready in %.1f s%n", seconds(System.nanoTime() - started));
+    }
+
+    private boolean isStopping() {
+        synchronized (lifecycle) {
+            return stopping;
+        }
+    }
+
     private void awaitServicesReady() throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + READY_TIMEOUT.toNanos();
@@ -139,6 +202,11 @@ public final class LocalStack {
             if (!broker.isAlive()) {
                 ProcessSupport.printTail(broker.logFile(), TAIL_LINES);
                 throw new IllegalStateException("Kafka exited while the services were starting; see " + relative(broker.logFile()));
+            }
+            if (!issuer.isAlive()) {
+                ProcessSupport.printTail(issuer.logFile(), TAIL_LINES);
+                throw new IllegalStateException("the dev issuer exited while the services were starting; see "
+                        + relative(issuer.logFile()));
             }
             for (ServiceProcess service : List.copyOf(pending)) {
                 if (!service.isAlive()) {
@@ -169,6 +237,9 @@ public final class LocalStack {
         }
         System.out.printf("%nAll %d service(s) ready in %.1f s. Ctrl-C stops everything; data stays in %s.%n",
                 services.size(), seconds(System.nanoTime() - started), relative(options.dataDir()));
+        // Every endpoint but the health probes wants a bearer token: say where one comes from.
+        System.out.printf("Admin token: curl -s -u orderflow-admin:orderflow-admin-secret -d grant_type=client_credentials"
+                + " %s/oauth2/token%n", issuer.issuerUri());
     }
 
     /** Reports a child that dies on its own; the rest of the stack keeps running. */
@@ -182,13 +253,14 @@ public final class LocalStack {
             }
             System.err.printf("%n!! %s (pid %d) exited unexpectedly with code %d; log: %s%n",
                     name, pid, process.exitValue(), relative(logFile));
-            boolean anyAlive = broker.isAlive() || services.stream().anyMatch(ServiceProcess::isAlive);
+            boolean anyAlive = broker.isAlive() || (issuer != null && issuer.isAlive())
+                    || services.stream().anyMatch(ServiceProcess::isAlive);
             System.err.println(anyAlive ? "!! The others keep running; Ctrl-C stops them."
                     : "!! Nothing is left running.");
         });
     }
 
-    /** Shutdown hook: services first, so they can still commit to Kafka, then the broker. */
+    /** Shutdown hook: services first, so they can still commit to Kafka, then the issuer and the broker. */
     private void stopAll() {
         synchronized (lifecycle) {
             if (stopping) {
@@ -210,6 +282,12 @@ public final class LocalStack {
             }
             System.out.printf("  services stopped in %.1f s%n", seconds(System.nanoTime() - started));
         }
+        if (issuer != null && issuer.isAlive()) {
+            System.out.println("Stopping the dev issuer (pid " + issuer.pid() + ")...");
+            long started = System.nanoTime();
+            boolean graceful = issuer.stop(STOP_GRACE);
+            System.out.printf("  %s dev issuer in %.1f s%n", graceful ? "stopped" : "killed", seconds(System.nanoTime() - started));
+        }
         if (broker.isAlive()) {
             System.out.println("Stopping Kafka (pid " + broker.pid() + ")...");
             long started = System.nanoTime();
@@ -220,10 +298,14 @@ public final class LocalStack {
     }
 
     private void checkJarsExist() {
-        List<String> missing = services.stream().map(ServiceProcess::jar).distinct()
-                .filter(jar -> !Files.isRegularFile(jar)).map(this::relative).toList();
+        List<Path> jars = new ArrayList<>();
+        if (issuer != null) {
+            jars.add(issuer.jar());
+        }
+        services.stream().map(ServiceProcess::jar).distinct().forEach(jars::add);
+        List<String> missing = jars.stream().filter(jar -> !Files.isRegularFile(jar)).map(this::relative).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("Service jar(s) not built:\n  " + String.join("\n  ", missing)
+            throw new IllegalStateException("Jar(s) not built:\n  " + String.join("\n  ", missing)
                     + "\nBuild them first: ./run-local.sh --build (or ./mvnw -B -DskipTests install).");
         }
     }
@@ -236,11 +318,14 @@ public final class LocalStack {
         if (ProcessSupport.portInUse(options.controllerPort())) {
             busy.add(options.controllerPort() + " (kafka controller)");
         }
+        if (issuer != null && ProcessSupport.portInUse(issuer.port())) {
+            busy.add(issuer.port() + " (dev issuer)");
+        }
         services.stream().filter(s -> ProcessSupport.portInUse(s.port()))
                 .forEach(s -> busy.add(s.port() + " (" + s.name() + ")"));
         if (!busy.isEmpty()) {
             throw new IllegalStateException("Port(s) already in use: " + String.join(", ", busy)
-                    + ". Is another local stack running? (--kafka-port moves Kafka.)");
+                    + ". Is another local stack running? (--kafka-port moves Kafka, --issuer-port the dev issuer.)");
         }
     }
 
@@ -254,6 +339,9 @@ public final class LocalStack {
         System.out.println();
         System.out.printf(format, "NAME", "URL", "PID", "LOG");
         System.out.printf(format, "kafka", broker.bootstrapServers(), broker.pid(), relative(broker.logFile()));
+        if (issuer != null) {
+            System.out.printf(format, DevIssuerProcess.MODULE, issuer.issuerUri(), issuer.pid(), relative(issuer.logFile()));
+        }
         for (ServiceProcess s : services) {
             System.out.printf(format, s.name(), s.url(), s.pid(), relative(s.logFile()));
         }

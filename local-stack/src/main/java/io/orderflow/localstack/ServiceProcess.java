@@ -21,6 +21,8 @@ import java.util.function.IntSupplier;
 public final class ServiceProcess {
 
     static final String ADVERTISED_HOST = "127.0.0.1";
+    /** The OAuth2 issuer whose bearer tokens a service accepts (its keys found by OpenID Connect discovery). */
+    public static final String JWT_ISSUER_URI_ENV = "ORDERFLOW_JWT_ISSUER_URI";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -32,10 +34,6 @@ public final class ServiceProcess {
     private final Path logFile;
     private final Map<String, String> extraEnv;
     private Process process;
-
-    ServiceProcess(String name, OrderflowService service, int port, Path jar, Path stateDir, Path logFile) {
-        this(name, service, port, jar, stateDir, logFile, Map.of());
-    }
 
     private ServiceProcess(String name, OrderflowService service, int port, Path jar, Path stateDir, Path logFile,
             Map<String, String> extraEnv) {
@@ -70,9 +68,11 @@ public final class ServiceProcess {
     /**
      * The instances to start. The first instance of each service keeps its well-known port and
      * {@code <data-dir>/<service>}; instance n gets a free port and {@code <data-dir>/<service>-n}, so it
-     * keeps its own state stores across restarts.
+     * keeps its own state stores across restarts. Every instance trusts the tokens of {@code issuer}.
      */
-    static List<ServiceProcess> plan(StackOptions options, Path projectRoot, String version, IntSupplier freePort) {
+    static List<ServiceProcess> plan(StackOptions options, Path projectRoot, String version, IntSupplier freePort,
+            URI issuer) {
+        Map<String, String> env = Map.of(JWT_ISSUER_URI_ENV, issuer.toString());
         List<ServiceProcess> plan = new ArrayList<>();
         for (OrderflowService service : options.services()) {
             String module = service.moduleName();
@@ -80,8 +80,8 @@ public final class ServiceProcess {
             for (int n = 1; n <= options.instancesOf(service); n++) {
                 String name = n == 1 ? module : module + "-" + n;
                 int port = n == 1 ? service.defaultPort() : freePort.getAsInt();
-                plan.add(new ServiceProcess(name, service, port, jar,
-                        options.dataDir().resolve(name), options.dataDir().resolve("logs").resolve(name + ".log")));
+                plan.add(new ServiceProcess(name, service, port, jar, options.dataDir().resolve(name),
+                        options.dataDir().resolve("logs").resolve(name + ".log"), env));
             }
         }
         return plan;

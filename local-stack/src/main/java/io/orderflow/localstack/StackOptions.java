@@ -15,11 +15,13 @@ import java.util.Map;
  * @param services      services to start, in start order
  * @param instances     instances per service in {@code services} (1 unless raised with --instances)
  * @param kafkaPort     the broker's client port; the controller listens on the next port
+ * @param issuerPort    the dev issuer's port (its URI, {@code http://localhost:<port>}, is in every token)
  * @param startServices false with --no-services: broker and topics only
  * @param help          print usage and exit
  */
 record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services,
-                    Map<OrderflowService, Integer> instances, int kafkaPort, boolean startServices, boolean help) {
+                    Map<OrderflowService, Integer> instances, int kafkaPort, int issuerPort, boolean startServices,
+                    boolean help) {
 
     static final int DEFAULT_KAFKA_PORT = 9092;
 
@@ -33,7 +35,9 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
                                        ones get free ports and their own state dir, e.g.
                                        .data/stock-service-2)
               --kafka-port PORT        broker port (default 9092; the controller uses PORT+1)
-              --no-services            start the broker and create the topics only
+              --issuer-port PORT       the dev issuer's port (default 9000); the services trust the
+                                       tokens of http://localhost:PORT
+              --no-services            start the broker and create the topics only (no dev issuer)
               --build                  (run-local.sh) rebuild the jars before starting
               -h, --help               this text
             Services: %s
@@ -61,6 +65,7 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
         boolean startServices = true;
         boolean help = false;
         int kafkaPort = DEFAULT_KAFKA_PORT;
+        int issuerPort = DevIssuerProcess.DEFAULT_PORT;
         List<OrderflowService> services = List.of(OrderflowService.values());
         InstanceCounts counts = InstanceCounts.one();
 
@@ -73,7 +78,7 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
                 case "--clean" -> clean = true;
                 case "--no-services" -> startServices = false;
                 case "-h", "--help" -> help = true;
-                case "--data-dir", "--services", "--instances", "--kafka-port" -> {
+                case "--data-dir", "--services", "--instances", "--kafka-port", "--issuer-port" -> {
                     String value = inlineValue;
                     if (value == null) {
                         if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
@@ -85,7 +90,8 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
                         case "--data-dir" -> dataDir = projectRoot.resolve(value).normalize();
                         case "--services" -> services = parseServices(value);
                         case "--instances" -> counts = counts.plus(value);
-                        default -> kafkaPort = parsePort(value);
+                        case "--kafka-port" -> kafkaPort = parsePort(flag, value, 65534);
+                        default -> issuerPort = parsePort(flag, value, 65535);
                     }
                 }
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
@@ -103,12 +109,28 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
                         "--instances names " + service.moduleName() + ", which is not in --services");
             }
         }
-        if (!startServices) {
+        if (startServices) {
+            checkIssuerPortIsItsOwn(issuerPort, kafkaPort, services);
+        } else {
             services = List.of();
             instances = Map.of();
         }
         return new StackOptions(dataDir.toAbsolutePath().normalize(), clean, services, instances,
-                kafkaPort, startServices, help);
+                kafkaPort, issuerPort, startServices, help);
+    }
+
+    /** The issuer runs beside the broker and the services: a port of theirs would fail the start much later. */
+    private static void checkIssuerPortIsItsOwn(int issuerPort, int kafkaPort, List<OrderflowService> services) {
+        if (issuerPort == kafkaPort || issuerPort == kafkaPort + 1) {
+            throw new IllegalArgumentException("--issuer-port " + issuerPort + " is one of Kafka's ports ("
+                    + kafkaPort + ", " + (kafkaPort + 1) + ")");
+        }
+        for (OrderflowService service : services) {
+            if (service.defaultPort() == issuerPort) {
+                throw new IllegalArgumentException("--issuer-port " + issuerPort + " is " + service.moduleName()
+                        + "'s port");
+            }
+        }
     }
 
     private static List<OrderflowService> parseServices(String value) {
@@ -128,16 +150,16 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
         return InstanceCounts.service(name);
     }
 
-    private static int parsePort(String value) {
+    /** @param max 65534 for Kafka, whose controller takes port + 1 */
+    private static int parsePort(String flag, String value, int max) {
         try {
             int port = Integer.parseInt(value);
-            // The controller takes port + 1.
-            if (port < 1 || port > 65534) {
-                throw new IllegalArgumentException("--kafka-port out of range: " + value);
+            if (port < 1 || port > max) {
+                throw new IllegalArgumentException(flag + " out of range: " + value);
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--kafka-port: not a number: " + value);
+            throw new IllegalArgumentException(flag + ": not a number: " + value);
         }
     }
 }
