@@ -23,7 +23,7 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * Some or all of the five services, each started from its executable jar as its own JVM (as in production),
  * on the test broker, with fresh state directories and free ports, trusting the tokens of the JVM's dev issuer
- * ({@link TestIssuer}). Its HTTP clients send an admin token with every request. Closing it stops the services.
+ * ({@link DevIssuer}). Its HTTP clients send an admin token with every request. Closing it stops the services.
  */
 final class Suite implements AutoCloseable {
 
@@ -66,8 +66,8 @@ final class Suite implements AutoCloseable {
     static Suite start(List<String> modules, Map<String, String> env, String bootstrapServers, Path projectRoot,
             Path dataDir) {
         Map<String, String> withIssuer = new HashMap<>(env);
-        withIssuer.put(ServiceProcess.JWT_ISSUER_URI_ENV, TestIssuer.uri().toString());
-        Suite suite = new Suite(bootstrapServers, TestIssuer.tokens());
+        withIssuer.put(ServiceProcess.JWT_ISSUER_URI_ENV, DevIssuer.uri().toString());
+        Suite suite = new Suite(bootstrapServers, DevIssuer.tokens());
         try {
             for (String module : modules) {
                 long running = suite.services.values().stream().filter(s -> s.name().startsWith(module)).count();

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * balance, order, customer list and hourly figure as the old one left them, and finish its open order.
  *
  * <p>The old release has no dev issuer and ignores the {@code Authorization} header: both builds get this build's
- * issuer ({@link TestIssuer}) and the same admin tokens, which only the new one checks.
+ * issuer ({@link DevIssuer}) and the same admin tokens, which only the new one checks.
  *
  * <p>Needs the git history (a full clone) and Maven Central or a warm local repository for the old build.
  */

@@ -15,13 +15,13 @@ import java.time.Duration;
  * executable jar on a free port, stopped when the JVM exits. Always this build's, whichever build the services
  * run from: an older build (UpgradeIT) has no issuer of its own, and its services ignore the tokens.
  */
-final class TestIssuer {
+final class DevIssuer {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private static volatile Running running;
 
-    private TestIssuer() {
+    private DevIssuer() {
     }
 
     /** Starts the issuer if needed; the URI the services are told to trust. */
@@ -37,7 +37,7 @@ final class TestIssuer {
     private static Running running() {
         Running current = running;
         if (current == null) {
-            synchronized (TestIssuer.class) {
+            synchronized (DevIssuer.class) {
                 current = running;
                 if (current == null) {
                     current = start();
