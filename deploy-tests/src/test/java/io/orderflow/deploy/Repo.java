@@ -80,8 +80,10 @@ final class Repo {
     }
 
     /** The deployable services: modules with a Spring Boot application.properties. */
+    /** The five services: the Spring Boot applications that are not the dev issuer (a laptop's tool, never deployed). */
     static List<String> serviceModules() {
         return modules().stream()
+                .filter(module -> module.endsWith("-service"))
                 .filter(module -> Files.isRegularFile(path(module + "/src/main/resources/application.properties")))
                 .collect(Collectors.toList());
     }
