@@ -28,6 +28,18 @@ class ComposeConsistencyTest {
     }
 
     @Test
+    void servicesTrustTheDevIssuerByTheNameItsTokensCarryAndFetchItsKeysOnTheComposeNetwork() {
+        Map<String, Object> issuer = Repo.composeServices().get("dev-issuer");
+        String name = environment(issuer).get("ORDERFLOW_DEV_ISSUER_URI");
+        assertThat(stringList(issuer.get("ports"))).contains("9000:9000");
+        for (String service : Repo.serviceModules()) {
+            assertThat(environment(composeService(service))).as(service)
+                    .containsEntry("ORDERFLOW_JWT_ISSUER_URI", name)
+                    .containsEntry("ORDERFLOW_JWT_JWK_SET_URI", "http://dev-issuer:9000/oauth2/jwks");
+        }
+    }
+
+    @Test
     void servicesReachTheBrokerOnItsInternalListener() {
         Map<String, String> kafka = environment(Repo.composeServices().get("kafka"));
         assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://kafka:9092");
