@@ -156,6 +156,11 @@ public final class ServiceProcess {
         }
     }
 
+    /** The module (= application id and Kafka principal) this is an instance of. */
+    public String module() {
+        return service.moduleName();
+    }
+
     public String name() {
         return name;
     }
