@@ -1,6 +1,7 @@
 package io.orderflow.localstack;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +20,29 @@ public final class KafkaClientFiles {
     private KafkaClientFiles() {
     }
 
-    /** @return the files written, the admin client config first */
+    /** @return the files written, the admin client config first, then one per user of the broker's but the admin */
     public static List<Path> write(KafkaBrokerProcess broker, Path dir) throws IOException {
         List<Path> written = new ArrayList<>();
         Path admin = dir.resolve(ADMIN_CLIENT);
         KafkaCredentials.writeOwnerOnly(admin, adminClientConfig(broker));
         written.add(admin);
-        for (String module : OrderflowService.moduleNames()) {
+        for (String module : broker.credentials().users()) {
+            if (module.equals(KafkaCredentials.ADMIN)) {
+                continue;
+            }
             Path env = dir.resolve(module + ".env");
             KafkaCredentials.writeOwnerOnly(env, serviceEnv(broker, module));
             written.add(env);
         }
         return written;
+    }
+
+    /** Removes what {@link #write} wrote, for a run on an open broker. */
+    public static void delete(Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve(ADMIN_CLIENT));
+        for (String module : OrderflowService.moduleNames()) {
+            Files.deleteIfExists(dir.resolve(module + ".env"));
+        }
     }
 
     static String adminClientConfig(KafkaBrokerProcess broker) {

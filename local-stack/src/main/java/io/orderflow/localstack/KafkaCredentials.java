@@ -35,7 +35,7 @@ public final class KafkaCredentials {
     private final Map<String, String> passwords;
 
     private KafkaCredentials(Map<String, String> passwords) {
-        this.passwords = Map.copyOf(passwords);
+        this.passwords = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(passwords));
     }
 
     /** Fresh random passwords for {@value #ADMIN} and {@code users}. */

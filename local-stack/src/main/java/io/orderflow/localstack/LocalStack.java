@@ -150,6 +150,8 @@ public final class LocalStack {
                     + " service env in %s%n", acls.size(), OrderflowService.values().length,
                     relative(files.get(0).getParent()));
         } else {
+            // A secured run's files would send its credentials (and SASL) to an open broker: tools would fail.
+            KafkaClientFiles.delete(options.dataDir().resolve("kafka"));
             System.out.println("Kafka: open (--insecure-kafka): PLAINTEXT, no users, no ACLs");
         }
     }
