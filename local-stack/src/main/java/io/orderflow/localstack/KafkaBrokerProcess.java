@@ -15,6 +15,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.RetriableException;
@@ -48,6 +52,8 @@ public final class KafkaBrokerProcess {
     /** The SCRAM users to create at format time; null for an open (PLAINTEXT) broker. */
     private final Collection<String> users;
     private KafkaCredentials credentials;
+    /** Users the storage was formatted without (a service added since): created by {@link #createMissingUsers}. */
+    private List<String> missingUsers = List.of();
     private Process process;
 
     /**
@@ -279,10 +285,12 @@ public final class KafkaBrokerProcess {
             credentials = KafkaCredentials.read(file);
             List<String> missing = users.stream().filter(u -> !credentials.users().contains(u)).toList();
             if (formatted && !missing.isEmpty()) {
-                throw new IllegalStateException("the Kafka storage in " + kafkaDir + " has no users for " + missing
-                        + "; start with --clean to format it afresh with them");
+                // The admin can add them once the broker is up: the storage's own users are intact.
+                credentials = credentials.plus(missing);
+                credentials.write(file);
+                missingUsers = missing;
             }
-            if (missing.isEmpty()) {
+            if (formatted || missing.isEmpty()) {
                 return;
             }
         }
@@ -304,6 +312,31 @@ public final class KafkaBrokerProcess {
         process = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx" + maxHeap,
                 LOG_CONFIG, "-Dorderflow.log.level=INFO", "-Djava.awt.headless=true",
                 "-cp", classpath, "kafka.Kafka", serverPropertiesFile().toString()), logFile, Map.of());
+    }
+
+    /**
+     * Creates, as the admin, the SCRAM users the storage was formatted without (a service added since); nothing
+     * when there are none. Call once the broker is ready.
+     *
+     * @return the users it created
+     */
+    public List<String> createMissingUsers() throws InterruptedException {
+        if (missingUsers.isEmpty()) {
+            return List.of();
+        }
+        List<UserScramCredentialAlteration> upserts = missingUsers.stream()
+                .<UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(user,
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), credentials.password(user)))
+                .toList();
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(upserts).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not create the Kafka users " + missingUsers + ": " + e.getCause(),
+                    e.getCause());
+        }
+        List<String> created = missingUsers;
+        missingUsers = List.of();
+        return created;
     }
 
     /** Creates the ACL bindings; ones that already exist are left as they are, so running it again changes nothing. */

@@ -46,6 +46,13 @@ public final class KafkaCredentials {
         return new KafkaCredentials(passwords);
     }
 
+    /** These and fresh passwords for {@code users} that have none yet. */
+    KafkaCredentials plus(Collection<String> users) {
+        Map<String, String> more = new TreeMap<>(passwords);
+        users.forEach(user -> more.putIfAbsent(user, newPassword()));
+        return new KafkaCredentials(more);
+    }
+
     static KafkaCredentials read(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -143,6 +143,10 @@ public final class LocalStack {
         System.out.printf("Topics: %d created, %d already there (%d partitions each)%n",
                 created.size(), topics.size() - created.size(), Topics.PARTITIONS);
         if (broker.isSecured()) {
+            List<String> newUsers = broker.createMissingUsers();
+            if (!newUsers.isEmpty()) {
+                System.out.println("Kafka users added to the existing storage: " + newUsers);
+            }
             List<AclBinding> acls = KafkaAcls.forServices(OrderflowService.moduleNames());
             broker.createAcls(acls);
             List<Path> files = KafkaClientFiles.write(broker, options.dataDir().resolve("kafka"));

@@ -71,6 +71,20 @@ class KafkaBrokerSecurityTest {
                         kept.password("stock-service")) + "'\n");
     }
 
+    @Test
+    void aUserAddedSinceTheFormatGetsAPasswordKeptForTheAdminToCreate() throws Exception {
+        KafkaCredentials.generate(List.of("stock-service")).write(dataDir.resolve("kafka/credentials.properties"));
+        Files.createDirectories(dataDir.resolve("kafka/data"));
+        Files.writeString(dataDir.resolve("kafka/data/meta.properties"), "node.id=1\n");
+        KafkaBrokerProcess broker = KafkaBrokerProcess.secured(dataDir, 9092, 9093, "unused",
+                List.of("stock-service", "new-service"));
+
+        assertThat(broker.formatStorageIfNeeded()).isFalse();
+
+        assertThat(KafkaCredentials.read(dataDir.resolve("kafka/credentials.properties")).password("new-service"))
+                .isEqualTo(broker.credentials().password("new-service"));
+    }
+
     private static boolean ownerOnly(Path file) {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(file)).equals("rw-------");
