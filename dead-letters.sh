@@ -26,4 +26,10 @@ if [[ "$build" == true ]]; then
   fi
 fi
 
+# The local stack's broker wants credentials: without --command-config, connect as its admin (docs/security.md).
+admin_config="$root/.data/kafka/admin-client.properties"
+if [[ -z "${KAFKA_COMMAND_CONFIG:-}" && -f "$admin_config" ]]; then
+  export KAFKA_COMMAND_CONFIG="$admin_config"
+fi
+
 exec "$java_cmd" -cp "$classes:$root/local-stack/target/lib/*" io.orderflow.localstack.deadletters.DeadLetters ${args[@]+"${args[@]}"}

@@ -229,8 +229,8 @@ public final class Benchmark {
         });
         List<InetSocketAddress> ordersServices = stack.instances("orders-service").stream()
                 .map(s -> new InetSocketAddress("127.0.0.1", s.port())).toList();
-        try (OrderTracker tracker = new OrderTracker(stack.bootstrapServers(), o -> generatorRef.get().finished(o));
-                TopicTraffic traffic = new TopicTraffic(stack.bootstrapServers());
+        try (OrderTracker tracker = new OrderTracker(stack.adminClientProperties(), o -> generatorRef.get().finished(o));
+                TopicTraffic traffic = new TopicTraffic(stack.adminClientProperties());
                 LoadGenerator generator = new LoadGenerator(ordersServices, tracker::track, workload, tokens,
                         options.clients(), options.maxInFlight())) {
             generatorRef.set(generator);

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The broker's own limit on this machine, measured with Kafka's perf tools (kafka-tools, each run in its own
@@ -72,10 +71,14 @@ final class BrokerLimit {
 
         broker.createTopics(List.of(IDEMPOTENT_TOPIC, TRANSACTIONAL_TOPIC), Topics.PARTITIONS);
         String bootstrap = broker.bootstrapServers();
+        // The tools take credentials from a file: a JAAS line does not survive --producer-props' key=value split.
+        Path clientConfig = workDir.resolve("perf-client.properties");
+        Files.writeString(clientConfig, clientConfigText(broker.adminClientProperties()), StandardCharsets.UTF_8);
         PerfToolOutput.ProducerSummary idempotent = PerfToolOutput.producer(runTool("perf-producer-idempotent",
                 "org.apache.kafka.tools.ProducerPerformance", "--topic", IDEMPOTENT_TOPIC,
                 "--num-records", Long.toString(records), "--payload-file", payloadFile.toString(),
-                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all",
+                "--throughput", "-1", "--producer.config", clientConfig.toString(),
+                "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all",
                 "enable.idempotence=true", "linger.ms=1"));
         out.printf("  producer, idempotent, acks=all, linger.ms=1:         %,10.0f records/s  p99 %5.0f ms%n",
                 idempotent.recordsPerSec(), idempotent.p99Ms());
@@ -83,19 +86,21 @@ final class BrokerLimit {
                 "org.apache.kafka.tools.ProducerPerformance", "--topic", TRANSACTIONAL_TOPIC,
                 "--num-records", Long.toString(records), "--payload-file", payloadFile.toString(),
                 "--throughput", "-1", "--transactional-id", "benchmark-perf", "--transaction-duration-ms", "100",
+                "--producer.config", clientConfig.toString(),
                 "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true",
                 "linger.ms=100"));
         out.printf("  producer, transactions of 100 ms, linger.ms=100:     %,10.0f records/s  p99 %5.0f ms%n",
                 transactional.recordsPerSec(), transactional.p99Ms());
         Path consumerConfig = workDir.resolve("perf-consumer.properties");
-        Files.writeString(consumerConfig, "isolation.level=read_committed\n", StandardCharsets.UTF_8);
+        Files.writeString(consumerConfig, clientConfigText(broker.adminClientProperties())
+                + "isolation.level=read_committed\n", StandardCharsets.UTF_8);
         PerfToolOutput.ConsumerSummary consumer = PerfToolOutput.consumer(runTool("perf-consumer",
                 "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap,
                 "--topic", TRANSACTIONAL_TOPIC, "--messages", Long.toString(records), "--group", "benchmark-perf",
                 "--consumer.config", consumerConfig.toString(), "--timeout", "60000"));
         out.printf("  consumer, read_committed:                            %,10.0f records/s%n",
                 consumer.fetchRecordsPerSec());
-        deleteTopics(bootstrap);
+        deleteTopics(broker.adminClientProperties());
         return new Result(averageBytes, idempotent, transactional, consumer);
     }
 
@@ -140,8 +145,15 @@ final class BrokerLimit {
         return lines;
     }
 
-    private static void deleteTopics(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    /** A client config file's text; the JAAS line's quotes and '=' load back as they are. */
+    private static String clientConfigText(Map<String, Object> properties) {
+        StringBuilder text = new StringBuilder();
+        properties.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+        return text.toString();
+    }
+
+    private static void deleteTopics(Map<String, Object> clientProperties) {
+        try (Admin admin = Admin.create(clientProperties)) {
             admin.deleteTopics(List.of(IDEMPOTENT_TOPIC, TRANSACTIONAL_TOPIC)).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             // Left-over perf topics only cost disk; the traffic figures count deltas, so they do not skew them.

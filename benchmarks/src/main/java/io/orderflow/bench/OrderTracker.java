@@ -42,10 +42,11 @@ final class OrderTracker implements AutoCloseable {
     private volatile RuntimeException failure;
 
     /** @param onFinal called on the reader thread when an order reaches its first final state */
-    OrderTracker(String bootstrapServers, Consumer<TrackedOrder> onFinal) {
+    /** @param clientProperties how to reach and authenticate to the broker */
+    OrderTracker(Map<String, Object> clientProperties, Consumer<TrackedOrder> onFinal) {
         this.onFinal = onFinal;
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "benchmark-tracker");

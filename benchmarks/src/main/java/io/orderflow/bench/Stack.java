@@ -2,6 +2,7 @@ package io.orderflow.bench;
 
 import io.orderflow.events.topics.Topics;
 import io.orderflow.localstack.DevIssuerProcess;
+import io.orderflow.localstack.KafkaAcls;
 import io.orderflow.localstack.KafkaBrokerProcess;
 import io.orderflow.localstack.OrderflowService;
 import io.orderflow.localstack.ServiceProcess;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,10 @@ import java.util.Optional;
  * The whole suite for one run, as the local stack runs it but on free ports and in a fresh directory: one
  * KRaft broker, the build's dev issuer (when it has one) and the five services (one or more instances each), each
  * in its own JVM. Closing it stops the services, then the issuer and the broker.
+ *
+ * <p>The broker is secured as the local stack's is (SASL/SCRAM-SHA-512, one principal per service, ACLs), so the
+ * figures include what authentication and authorization cost. A build from before per-service principals (its
+ * {@code Topics} has no access statement, and its services create every shared topic) runs on an open broker.
  *
  * <p>A build from before the OAuth2 work has no {@code dev-issuer} module: its stack runs no issuer, and its
  * services, which check no tokens, are told of none.
@@ -53,7 +59,10 @@ final class Stack implements AutoCloseable {
         this.dataDir = dataDir;
         this.buildRoot = buildRoot;
         this.out = out;
-        this.broker = new KafkaBrokerProcess(dataDir, freePort(), freePort(), System.getProperty("java.class.path"));
+        String classpath = System.getProperty("java.class.path");
+        this.broker = hasKafkaPrincipals(buildRoot)
+                ? KafkaBrokerProcess.secured(dataDir, freePort(), freePort(), classpath, MODULES)
+                : new KafkaBrokerProcess(dataDir, freePort(), freePort(), classpath);
         this.issuer = DevIssuerProcess.isPartOf(buildRoot)
                 ? DevIssuerProcess.forTest(buildRoot, freePort(), dataDir.resolve("logs").resolve(DevIssuerProcess.MODULE + ".log"))
                 : null;
@@ -65,6 +74,15 @@ final class Stack implements AutoCloseable {
 
     String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** How the benchmark's own clients (tracker, traffic counts, perf tools) connect: as the admin. */
+    Map<String, Object> adminClientProperties() {
+        return broker.adminClientProperties();
+    }
+
+    private static boolean hasKafkaPrincipals(Path buildRoot) {
+        return Files.exists(buildRoot.resolve("common-events/src/main/java/io/orderflow/events/topics/TopicAccess.java"));
     }
 
     /** Starts the build's dev issuer, if it has one, without waiting for it (see {@link #awaitIssuer}). */
@@ -92,6 +110,9 @@ final class Stack implements AutoCloseable {
         broker.awaitReady(BROKER_TIMEOUT);
         List<String> topics = OrderflowService.topicNames();
         broker.createTopics(topics, Topics.PARTITIONS);
+        if (broker.isSecured()) {
+            broker.createAcls(KafkaAcls.forServices(MODULES));
+        }
         out.printf("Kafka up on %s (pid %d) in %.1f s; %d topics of %d partitions%n", broker.bootstrapServers(),
                 broker.pid(), (System.nanoTime() - started) / 1e9, topics.size(), Topics.PARTITIONS);
     }
@@ -115,7 +136,8 @@ final class Stack implements AutoCloseable {
                         dataDir.resolve(name), dataDir.resolve("logs").resolve(name + ".log"), env);
                 services.put(name, service);
                 byModule.computeIfAbsent(module, m -> new ArrayList<>()).add(service);
-                service.start(broker.bootstrapServers());
+                service.start(broker.bootstrapServers(), broker.isSecured()
+                        ? broker.credentials().serviceEnvironment(module) : Map.of());
             }
         }
         long deadline = started + READY_TIMEOUT.toNanos();

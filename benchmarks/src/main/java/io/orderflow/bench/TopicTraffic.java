@@ -26,9 +26,11 @@ final class TopicTraffic implements AutoCloseable {
 
     private final Admin admin;
 
-    TopicTraffic(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "benchmark-traffic"));
+    /** @param clientProperties how to reach and authenticate to the broker (the admin: it lists every topic) */
+    TopicTraffic(Map<String, Object> clientProperties) {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "benchmark-traffic");
+        this.admin = Admin.create(config);
     }
 
     /** End offsets summed per topic, right now. */

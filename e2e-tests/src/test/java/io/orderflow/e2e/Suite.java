@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -31,12 +32,15 @@ final class Suite implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final String bootstrapServers;
+    /** Each module's Kafka credentials ({@code ORDERFLOW_KAFKA_CLIENT_*}); none on the open test brokers. */
+    private final Function<String, Map<String, String>> kafkaEnv;
     private final DevTokens tokens;
     /** Instances by name: the first instance of a module is named after it, the n-th {@code module-n}. */
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private Suite(String bootstrapServers, DevTokens tokens) {
+    private Suite(String bootstrapServers, Function<String, Map<String, String>> kafkaEnv, DevTokens tokens) {
         this.bootstrapServers = bootstrapServers;
+        this.kafkaEnv = kafkaEnv;
         this.tokens = tokens;
     }
 
@@ -65,9 +69,24 @@ final class Suite implements AutoCloseable {
      */
     static Suite start(List<String> modules, Map<String, String> env, String bootstrapServers, Path projectRoot,
             Path dataDir) {
+        return start(modules, env, bootstrapServers, module -> Map.of(), projectRoot, dataDir);
+    }
+
+    /** As {@link #start(List, Map)}, on a secured broker: each module connects with {@code kafkaEnv.apply(module)}. */
+    static Suite start(List<String> modules, String bootstrapServers, Function<String, Map<String, String>> kafkaEnv) {
+        try {
+            return start(modules, Map.of(), bootstrapServers, kafkaEnv, ProjectDirs.projectRoot(),
+                    Files.createTempDirectory("orderflow-e2e-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Suite start(List<String> modules, Map<String, String> env, String bootstrapServers,
+            Function<String, Map<String, String>> kafkaEnv, Path projectRoot, Path dataDir) {
         Map<String, String> withIssuer = new HashMap<>(env);
         withIssuer.put(ServiceProcess.JWT_ISSUER_URI_ENV, DevIssuer.uri().toString());
-        Suite suite = new Suite(bootstrapServers, DevIssuer.tokens());
+        Suite suite = new Suite(bootstrapServers, kafkaEnv, DevIssuer.tokens());
         try {
             for (String module : modules) {
                 long running = suite.services.values().stream().filter(s -> s.name().startsWith(module)).count();
@@ -75,7 +94,7 @@ final class Suite implements AutoCloseable {
                 ServiceProcess service = ServiceProcess.forTest(module, name, FreePorts.next(), projectRoot,
                         dataDir.resolve(name), dataDir.resolve("logs").resolve(name + ".log"), withIssuer);
                 suite.services.put(name, service);
-                service.start(suite.bootstrapServers);
+                service.start(suite.bootstrapServers, kafkaEnv.apply(module));
             }
             suite.awaitReady();
             return suite;
@@ -132,7 +151,8 @@ final class Suite implements AutoCloseable {
     /** Starts a stopped or killed instance again on its port and state directory. */
     void restart(String instance) {
         try {
-            service(instance).start(bootstrapServers);
+            ServiceProcess service = service(instance);
+            service.start(bootstrapServers, kafkaEnv.apply(service.module()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

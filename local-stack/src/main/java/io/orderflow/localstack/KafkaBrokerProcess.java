@@ -1,7 +1,6 @@
 package io.orderflow.localstack;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -45,6 +49,11 @@ public final class KafkaBrokerProcess {
     private final String classpath;
     /** Null for the standalone node. */
     private final ClusterNode clusterNode;
+    /** The SCRAM users to create at format time; null for an open (PLAINTEXT) broker. */
+    private final Collection<String> users;
+    private KafkaCredentials credentials;
+    /** Users the storage was formatted without (a service added since): created by {@link #createMissingUsers}. */
+    private List<String> missingUsers = List.of();
     private Process process;
 
     /**
@@ -64,18 +73,35 @@ public final class KafkaBrokerProcess {
      */
     public KafkaBrokerProcess(Path dataDir, int port, int controllerPort, String classpath) {
         this(dataDir.resolve("kafka"), dataDir.resolve("logs").resolve("kafka.log"), port, controllerPort, classpath,
-                null);
+                null, null);
+    }
+
+    /**
+     * A node secured as the local stack runs it by default: clients authenticate with SASL/SCRAM-SHA-512 as
+     * {@value KafkaCredentials#ADMIN} or one of {@code users} (passwords generated when the storage is formatted,
+     * see {@link #credentials()}), and {@code StandardAuthorizer} allows only what ACLs grant ({@link KafkaAcls}).
+     */
+    public static KafkaBrokerProcess secured(Path dataDir, int port, int controllerPort, String classpath,
+            Collection<String> users) {
+        return new KafkaBrokerProcess(dataDir.resolve("kafka"), dataDir.resolve("logs").resolve("kafka.log"), port,
+                controllerPort, classpath, null, List.copyOf(users));
     }
 
     /** A node of a cluster, owning {@code kafkaDir} and {@code logFile}. */
     KafkaBrokerProcess(Path kafkaDir, Path logFile, int port, int controllerPort, String classpath,
             ClusterNode clusterNode) {
+        this(kafkaDir, logFile, port, controllerPort, classpath, clusterNode, null);
+    }
+
+    private KafkaBrokerProcess(Path kafkaDir, Path logFile, int port, int controllerPort, String classpath,
+            ClusterNode clusterNode, Collection<String> users) {
         this.kafkaDir = kafkaDir;
         this.logFile = logFile;
         this.port = port;
         this.controllerPort = controllerPort;
         this.classpath = classpath;
         this.clusterNode = clusterNode;
+        this.users = users;
     }
 
     /** Settings for a single node: every internal topic must fit on one replica. */
@@ -106,6 +132,35 @@ public final class KafkaBrokerProcess {
         return p;
     }
 
+    /**
+     * The single-node settings secured: the client (and inter-broker) listener takes SASL/SCRAM-SHA-512 on the same
+     * port; the controller listener takes SASL/PLAIN with the admin as its only user (KRaft cannot check SCRAM
+     * there: those credentials live in the metadata the controller serves), so nobody without the admin password
+     * reaches the controller either. The admin is the only super user, and what no ACL allows is denied.
+     */
+    static Map<String, String> securedServerProperties(Path logDirs, int port, int controllerPort, String adminPassword) {
+        Map<String, String> p = serverProperties(logDirs, port, controllerPort);
+        String client = "SASL_PLAINTEXT://" + HOST + ":" + port;
+        String controller = "CONTROLLER://" + HOST + ":" + controllerPort;
+        p.put("listeners", client + "," + controller);
+        p.put("advertised.listeners", client + "," + controller);
+        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", KafkaCredentials.MECHANISM);
+        p.put("sasl.mechanism.inter.broker.protocol", KafkaCredentials.MECHANISM);
+        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                KafkaCredentials.scramJaas(KafkaCredentials.ADMIN, adminPassword));
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + KafkaCredentials.ADMIN
+                        + "\" password=\"" + adminPassword + "\" user_" + KafkaCredentials.ADMIN + "=\"" + adminPassword + "\";");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("super.users", KafkaAcls.principal(KafkaCredentials.ADMIN));
+        p.put("allow.everyone.if.no.acl.found", "false");
+        return p;
+    }
+
     /** Settings for a node of a static quorum: the single-node ones with its id, the voters and the cluster's settings. */
     static Map<String, String> serverProperties(Path logDirs, int port, int controllerPort, ClusterNode node) {
         Map<String, String> p = serverProperties(logDirs, port, controllerPort);
@@ -132,6 +187,33 @@ public final class KafkaBrokerProcess {
         return HOST + ":" + port;
     }
 
+    public boolean isSecured() {
+        return users != null;
+    }
+
+    /** The users and passwords of a secured broker, known once its storage is formatted (or found formatted). */
+    public KafkaCredentials credentials() {
+        if (credentials == null) {
+            throw new IllegalStateException(isSecured() ? "storage not formatted yet" : "an open broker has no credentials");
+        }
+        return credentials;
+    }
+
+    /** What a client of {@code user} needs: the bootstrap servers and, on a secured broker, its credentials. */
+    public Map<String, Object> clientProperties(String user) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (isSecured()) {
+            properties.putAll(credentials().clientProperties(user));
+        }
+        return properties;
+    }
+
+    /** {@link #clientProperties} of {@value KafkaCredentials#ADMIN}: topics, ACLs, the tools. */
+    public Map<String, Object> adminClientProperties() {
+        return clientProperties(KafkaCredentials.ADMIN);
+    }
+
     public long pid() {
         return process == null ? -1 : process.pid();
     }
@@ -150,9 +232,13 @@ public final class KafkaBrokerProcess {
      * @return true if it formatted new (empty) storage
      */
     boolean formatStorageIfNeeded() throws IOException, InterruptedException {
-        writeServerProperties();
         Path logDirs = kafkaDir.resolve("data");
-        if (Files.exists(logDirs.resolve("meta.properties"))) {
+        boolean formatted = Files.exists(logDirs.resolve("meta.properties"));
+        if (isSecured()) {
+            loadOrCreateCredentials(formatted);
+        }
+        writeServerProperties();
+        if (formatted) {
             return false;
         }
         // Same as `StorageTool random-uuid`; kept so a half-finished format is retried with the same id.
@@ -168,6 +254,9 @@ public final class KafkaBrokerProcess {
         if (clusterNode == null) {
             command.add("--standalone");
         }
+        if (isSecured()) {
+            command.addAll(credentials.formatArguments());
+        }
         Process format = ProcessSupport.start(command, logFile, Map.of());
         if (!format.waitFor(60, TimeUnit.SECONDS)) {
             format.destroyForcibly();
@@ -178,6 +267,36 @@ public final class KafkaBrokerProcess {
             throw new IllegalStateException("Formatting Kafka storage failed (exit " + format.exitValue() + "); see " + logFile);
         }
         return true;
+    }
+
+    /**
+     * The passwords kept beside the storage. Storage formatted without them (an older, open local stack) has no
+     * SCRAM users, and they can only be added through a client that can already authenticate: so it is refused
+     * with the way out, not started half-secured.
+     */
+    private void loadOrCreateCredentials(boolean formatted) throws IOException {
+        Path file = kafkaDir.resolve(KafkaCredentials.FILE_NAME);
+        if (formatted && !Files.exists(file)) {
+            throw new IllegalStateException("the Kafka storage in " + kafkaDir + " was formatted by an older local stack,"
+                    + " without SASL users; start with --clean to format it afresh (this deletes the stack's data),"
+                    + " or with --insecure-kafka to run it open as before");
+        }
+        if (Files.exists(file)) {
+            credentials = KafkaCredentials.read(file);
+            List<String> missing = users.stream().filter(u -> !credentials.users().contains(u)).toList();
+            if (formatted && !missing.isEmpty()) {
+                // The admin can add them once the broker is up: the storage's own users are intact.
+                credentials = credentials.plus(missing);
+                credentials.write(file);
+                missingUsers = missing;
+            }
+            if (formatted || missing.isEmpty()) {
+                return;
+            }
+        }
+        // Not formatted yet (or a format that did not finish): new passwords, kept before the format uses them.
+        credentials = KafkaCredentials.generate(users);
+        credentials.write(file);
     }
 
     String clusterId() throws IOException {
@@ -193,6 +312,40 @@ public final class KafkaBrokerProcess {
         process = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx" + maxHeap,
                 LOG_CONFIG, "-Dorderflow.log.level=INFO", "-Djava.awt.headless=true",
                 "-cp", classpath, "kafka.Kafka", serverPropertiesFile().toString()), logFile, Map.of());
+    }
+
+    /**
+     * Creates, as the admin, the SCRAM users the storage was formatted without (a service added since); nothing
+     * when there are none. Call once the broker is ready.
+     *
+     * @return the users it created
+     */
+    public List<String> createMissingUsers() throws InterruptedException {
+        if (missingUsers.isEmpty()) {
+            return List.of();
+        }
+        List<UserScramCredentialAlteration> upserts = missingUsers.stream()
+                .<UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(user,
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), credentials.password(user)))
+                .toList();
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(upserts).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not create the Kafka users " + missingUsers + ": " + e.getCause(),
+                    e.getCause());
+        }
+        List<String> created = missingUsers;
+        missingUsers = List.of();
+        return created;
+    }
+
+    /** Creates the ACL bindings; ones that already exist are left as they are, so running it again changes nothing. */
+    public void createAcls(Collection<AclBinding> bindings) throws InterruptedException {
+        try (Admin admin = admin()) {
+            admin.createAcls(bindings).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not create the ACLs: " + e.getCause(), e.getCause());
+        }
     }
 
     /** Waits until the broker answers metadata requests, failing early if its JVM dies. */
@@ -283,20 +436,23 @@ public final class KafkaBrokerProcess {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "local-stack",
-                // While the broker boots every connect is refused; the default backoff (up to 1 s) would make us notice late.
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 100,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+        Map<String, Object> config = adminClientProperties();
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "local-stack");
+        // While the broker boots every connect is refused; the default backoff (up to 1 s) would make us notice late.
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 100);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return Admin.create(config);
     }
 
     private void writeServerProperties() throws IOException {
         Files.createDirectories(kafkaDir);
         StringBuilder text = new StringBuilder("# Written by local-stack on every start; edits are overwritten.\n");
-        serverProperties(kafkaDir.resolve("data"), port, controllerPort, clusterNode)
-                .forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-        Files.writeString(serverPropertiesFile(), text, StandardCharsets.UTF_8);
+        Map<String, String> properties = isSecured()
+                ? securedServerProperties(kafkaDir.resolve("data"), port, controllerPort, credentials.password(KafkaCredentials.ADMIN))
+                : serverProperties(kafkaDir.resolve("data"), port, controllerPort, clusterNode);
+        properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        // The secured one holds the admin password.
+        KafkaCredentials.writeOwnerOnly(serverPropertiesFile(), text.toString());
     }
 }

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.acl.AclBinding;
 
 /**
  * Starts a one-node Kafka, the dev issuer (the services' OAuth2 authorization server) and the orderflow services
@@ -42,8 +44,11 @@ public final class LocalStack {
     LocalStack(StackOptions options, Path projectRoot, String version) {
         this.options = options;
         this.projectRoot = projectRoot;
-        this.broker = new KafkaBrokerProcess(options.dataDir(), options.kafkaPort(), options.controllerPort(),
-                System.getProperty("java.class.path"));
+        String classpath = System.getProperty("java.class.path");
+        this.broker = options.secureKafka()
+                ? KafkaBrokerProcess.secured(options.dataDir(), options.kafkaPort(), options.controllerPort(), classpath,
+                        OrderflowService.moduleNames())
+                : new KafkaBrokerProcess(options.dataDir(), options.kafkaPort(), options.controllerPort(), classpath);
         this.issuer = options.startServices() ? DevIssuerProcess.plan(options, projectRoot, version) : null;
         this.services = issuer == null ? List.of()
                 : ServiceProcess.plan(options, projectRoot, version, ProcessSupport::freePort, issuer.issuerUri());
@@ -104,7 +109,7 @@ public final class LocalStack {
                     if (stopping) {
                         return;
                     }
-                    service.start(broker.bootstrapServers());
+                    service.start(broker.bootstrapServers(), kafkaEnvironment(service.service()));
                 }
                 watch(service.name(), service.process(), service.logFile());
             }
@@ -137,6 +142,27 @@ public final class LocalStack {
         List<String> created = broker.createTopics(topics, Topics.PARTITIONS);
         System.out.printf("Topics: %d created, %d already there (%d partitions each)%n",
                 created.size(), topics.size() - created.size(), Topics.PARTITIONS);
+        if (broker.isSecured()) {
+            List<String> newUsers = broker.createMissingUsers();
+            if (!newUsers.isEmpty()) {
+                System.out.println("Kafka users added to the existing storage: " + newUsers);
+            }
+            List<AclBinding> acls = KafkaAcls.forServices(OrderflowService.moduleNames());
+            broker.createAcls(acls);
+            List<Path> files = KafkaClientFiles.write(broker, options.dataDir().resolve("kafka"));
+            System.out.printf("Kafka: SASL/SCRAM-SHA-512, %d ACLs for %d service principals; admin client config and"
+                    + " service env in %s%n", acls.size(), OrderflowService.values().length,
+                    relative(files.get(0).getParent()));
+        } else {
+            // A secured run's files would send its credentials (and SASL) to an open broker: tools would fail.
+            KafkaClientFiles.delete(options.dataDir().resolve("kafka"));
+            System.out.println("Kafka: open (--insecure-kafka): PLAINTEXT, no users, no ACLs");
+        }
+    }
+
+    /** The credentials of the service's own principal, as the environment its Kafka clients read. */
+    private Map<String, String> kafkaEnvironment(OrderflowService service) {
+        return broker.isSecured() ? broker.credentials().serviceEnvironment(service.moduleName()) : Map.of();
     }
 
     private void startIssuer() throws IOException {

@@ -88,15 +88,25 @@ public final class ServiceProcess {
     }
 
     public void start(String bootstrapServers) throws IOException {
+        start(bootstrapServers, Map.of());
+    }
+
+    /** @param kafkaEnv how its Kafka clients authenticate ({@code ORDERFLOW_KAFKA_CLIENT_*}), empty on an open broker */
+    public void start(String bootstrapServers, Map<String, String> kafkaEnv) throws IOException {
         Files.createDirectories(stateDir);
         // Serial GC: five services and a broker share a few cores, and G1's concurrent threads cost more CPU
         // per order than the short pauses of a small heap (docs/benchmarks.md: -18% CPU per order, +21% orders/s).
         process = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", jar.toString()), logFile, environment(bootstrapServers));
+                "-jar", jar.toString()), logFile, environment(bootstrapServers, kafkaEnv));
     }
 
     Map<String, String> environment(String bootstrapServers) {
+        return environment(bootstrapServers, Map.of());
+    }
+
+    Map<String, String> environment(String bootstrapServers, Map<String, String> kafkaEnv) {
         Map<String, String> env = new HashMap<>(extraEnv);
+        env.putAll(kafkaEnv);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("ORDERFLOW_DATA_DIR", stateDir.toString());
@@ -144,6 +154,11 @@ public final class ServiceProcess {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The module (= application id and Kafka principal) this is an instance of. */
+    public String module() {
+        return service.moduleName();
     }
 
     public String name() {

@@ -17,11 +17,12 @@ import java.util.Map;
  * @param kafkaPort     the broker's client port; the controller listens on the next port
  * @param issuerPort    the dev issuer's port (its URI, {@code http://localhost:<port>}, is in every token)
  * @param startServices false with --no-services: broker and topics only
+ * @param secureKafka   SASL/SCRAM and ACLs on the broker (the default); false with --insecure-kafka
  * @param help          print usage and exit
  */
 record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services,
                     Map<OrderflowService, Integer> instances, int kafkaPort, int issuerPort, boolean startServices,
-                    boolean help) {
+                    boolean secureKafka, boolean help) {
 
     static final int DEFAULT_KAFKA_PORT = 9092;
 
@@ -38,6 +39,8 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
               --issuer-port PORT       the dev issuer's port (default 9000); the services trust the
                                        tokens of http://localhost:PORT
               --no-services            start the broker and create the topics only (no dev issuer)
+              --insecure-kafka         run the broker open (PLAINTEXT, no ACLs) instead of with
+                                       SASL/SCRAM-SHA-512 users and ACLs (see docs/security.md)
               --build                  (run-local.sh) rebuild the jars before starting
               -h, --help               this text
             Services: %s
@@ -64,6 +67,7 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
         boolean clean = false;
         boolean startServices = true;
         boolean help = false;
+        boolean secureKafka = true;
         int kafkaPort = DEFAULT_KAFKA_PORT;
         int issuerPort = DevIssuerProcess.DEFAULT_PORT;
         List<OrderflowService> services = List.of(OrderflowService.values());
@@ -77,6 +81,7 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
             switch (flag) {
                 case "--clean" -> clean = true;
                 case "--no-services" -> startServices = false;
+                case "--insecure-kafka" -> secureKafka = false;
                 case "-h", "--help" -> help = true;
                 case "--data-dir", "--services", "--instances", "--kafka-port", "--issuer-port" -> {
                     String value = inlineValue;
@@ -116,7 +121,7 @@ record StackOptions(Path dataDir, boolean clean, List<OrderflowService> services
             instances = Map.of();
         }
         return new StackOptions(dataDir.toAbsolutePath().normalize(), clean, services, instances,
-                kafkaPort, issuerPort, startServices, help);
+                kafkaPort, issuerPort, startServices, secureKafka, help);
     }
 
     /** The issuer runs beside the broker and the services: a port of theirs would fail the start much later. */

@@ -75,6 +75,20 @@ class ServiceProcessTest {
     }
 
     @Test
+    void theKafkaCredentialsGivenAtStartAreInTheEnvironment(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("stock-service/target"));
+        Files.createFile(root.resolve("stock-service/target/stock-service-9.9-exec.jar"));
+        ServiceProcess service = ServiceProcess.forTest("stock-service", "stock-service", 4321, root,
+                root.resolve("state"), root.resolve("log"), Map.of());
+        Map<String, String> credentials = KafkaCredentials.generate(List.of("stock-service"))
+                .serviceEnvironment("stock-service");
+
+        assertThat(service.environment("b:1", credentials)).containsAllEntriesOf(credentials)
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "b:1");
+        assertThat(service.module()).isEqualTo("stock-service");
+    }
+
+    @Test
     void noServicesPlansNothing() {
         assertThat(ServiceProcess.plan(StackOptions.parse(List.of("--no-services"), ROOT), ROOT, "v", () -> 1, ISSUER))
                 .isEmpty();

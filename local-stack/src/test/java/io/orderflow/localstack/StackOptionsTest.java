@@ -35,6 +35,12 @@ class StackOptionsTest {
     }
 
     @Test
+    void kafkaIsSecuredUnlessAskedOtherwise() {
+        assertThat(parse().secureKafka()).isTrue();
+        assertThat(parse("--insecure-kafka").secureKafka()).isFalse();
+    }
+
+    @Test
     void readsEveryOption() {
         StackOptions options = parse("--data-dir", "/tmp/stack", "--clean", "--services", "stock-service,orders-service",
                 "--instances", "stock-service=2", "--kafka-port", "19092", "--issuer-port", "19000");

@@ -13,11 +13,14 @@ import io.orderflow.events.shipment.ShipmentCreated;
 import io.orderflow.events.stock.StockCommand;
 import io.orderflow.events.stock.StockRequest;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Every topic the services share: name, key, serdes, and (in docs/events.md) who writes and reads it.
+ * Every topic the services share: name, key, serdes, and who writes and reads it ({@link #ACCESS}, the one
+ * machine-readable statement of that; docs/events.md describes it).
  *
  * <p>All topics have the same partition count: each service merges its inputs into one processor, which
  * Kafka Streams allows only for co-partitioned topics.
@@ -33,7 +36,7 @@ public final class Topics {
     public static final Topic<String, OrderCommand> ORDER_COMMANDS = new Topic<>(
             "order-commands", "orderId", KEY, EventSerde.of(OrderCommand.class));
 
-    /** Every state an order reaches, with the whole order (orders-service -> all). */
+    /** Every state an order reaches, with the whole order (orders-service -> fulfillment-service). */
     public static final Topic<String, OrderStateChanged> ORDERS = new Topic<>(
             "orders", "orderId", KEY, EventSerde.of(OrderStateChanged.class));
 
@@ -85,7 +88,55 @@ public final class Topics {
             STOCK_COMMANDS, ACCOUNT_COMMANDS, BASKET_COMMANDS,
             ORDER_COMMAND_RESULTS, STOCK_COMMAND_RESULTS, ACCOUNT_COMMAND_RESULTS, BASKET_COMMAND_RESULTS);
 
+    /** The application ids (= module names) of the services, as {@link #ACCESS} names them. */
+    public static final String ORDERS_SERVICE = "orders-service";
+    public static final String BASKET_SERVICE = "basket-service";
+    public static final String PAYMENT_SERVICE = "payment-service";
+    public static final String STOCK_SERVICE = "stock-service";
+    public static final String FULFILLMENT_SERVICE = "fulfillment-service";
+
+    /**
+     * Who writes and who reads each topic of {@link #ALL}, by application id: each service's principal may write
+     * only what it writes here and read only what it reads here (the local stack's {@code KafkaAcls}). A command
+     * topic is written by its service's HTTP API (gateway) and read by its topology; its results topic the other
+     * way round.
+     */
+    public static final List<TopicAccess> ACCESS = List.of(
+            access(ORDER_COMMANDS, Set.of(ORDERS_SERVICE), Set.of(ORDERS_SERVICE)),
+            access(ORDERS, Set.of(ORDERS_SERVICE), Set.of(FULFILLMENT_SERVICE)),
+            access(ORDER_VALIDATIONS, Set.of(STOCK_SERVICE, PAYMENT_SERVICE), Set.of(ORDERS_SERVICE)),
+            access(SHIPMENTS, Set.of(FULFILLMENT_SERVICE), Set.of(ORDERS_SERVICE)),
+            access(BASKET_CHECKOUTS, Set.of(BASKET_SERVICE), Set.of(ORDERS_SERVICE)),
+            access(STOCK_REQUESTS, Set.of(ORDERS_SERVICE), Set.of(STOCK_SERVICE)),
+            access(PAYMENT_REQUESTS, Set.of(ORDERS_SERVICE), Set.of(PAYMENT_SERVICE)),
+            access(STOCK_COMMANDS, Set.of(STOCK_SERVICE), Set.of(STOCK_SERVICE)),
+            access(ACCOUNT_COMMANDS, Set.of(PAYMENT_SERVICE), Set.of(PAYMENT_SERVICE)),
+            access(BASKET_COMMANDS, Set.of(BASKET_SERVICE), Set.of(BASKET_SERVICE)),
+            access(ORDER_COMMAND_RESULTS, Set.of(ORDERS_SERVICE), Set.of(ORDERS_SERVICE)),
+            access(STOCK_COMMAND_RESULTS, Set.of(STOCK_SERVICE), Set.of(STOCK_SERVICE)),
+            access(ACCOUNT_COMMAND_RESULTS, Set.of(PAYMENT_SERVICE), Set.of(PAYMENT_SERVICE)),
+            access(BASKET_COMMAND_RESULTS, Set.of(BASKET_SERVICE), Set.of(BASKET_SERVICE)));
+
     private Topics() {
+    }
+
+    private static TopicAccess access(Topic<?, ?> topic, Set<String> writers, Set<String> readers) {
+        return new TopicAccess(topic, writers, readers);
+    }
+
+    /** The shared topics {@code applicationId} writes or reads; none for an application {@link #ACCESS} does not name. */
+    public static List<Topic<?, ?>> usedBy(String applicationId) {
+        return ACCESS.stream().filter(a -> a.usedBy(applicationId)).<Topic<?, ?>>map(TopicAccess::topic).toList();
+    }
+
+    /** The application ids {@link #ACCESS} names. */
+    public static Set<String> applicationIds() {
+        Set<String> ids = new TreeSet<>();
+        ACCESS.forEach(a -> {
+            ids.addAll(a.writers());
+            ids.addAll(a.readers());
+        });
+        return Set.copyOf(ids);
     }
 
     /** Answers to {@code owner} commands, read by the instance that took the HTTP request. */

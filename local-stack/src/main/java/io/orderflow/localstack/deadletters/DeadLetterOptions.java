@@ -57,7 +57,9 @@ record DeadLetterOptions(Command command, String service, String bootstrap, Path
               --bootstrap HOST:PORT    Kafka (default: bootstrap.servers of the command config, else
                                        $KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)
               --command-config FILE    Kafka client properties (security.protocol, sasl.*, ssl.*), as
-                                       Kafka's own tools take them
+                                       Kafka's own tools take them (default: $KAFKA_COMMAND_CONFIG;
+                                       dead-letters.sh sets it to the local stack's
+                                       .data/kafka/admin-client.properties when that exists)
               --timeout SECONDS        give up reading to the end, or waiting for a write, after this long
                                        (default 30)
               -h, --help               this text

@@ -20,6 +20,8 @@ final class KafkaClientSettings {
 
     static final String DEFAULT_BOOTSTRAP = "localhost:9092";
     static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
+    /** The command config when there is no {@code --command-config}: dead-letters.sh sets it to the local stack's admin. */
+    static final String COMMAND_CONFIG_ENV = "KAFKA_COMMAND_CONFIG";
 
     private final Properties user;
     private final Duration timeout;
@@ -33,7 +35,9 @@ final class KafkaClientSettings {
 
     /**
      * Bootstrap servers: {@code --bootstrap}, else the command config's {@code bootstrap.servers}, else
-     * {@code $KAFKA_BOOTSTRAP_SERVERS}, else {@value #DEFAULT_BOOTSTRAP}.
+     * {@code $KAFKA_BOOTSTRAP_SERVERS}, else {@value #DEFAULT_BOOTSTRAP}. Command config: {@code --command-config},
+     * else {@code $KAFKA_COMMAND_CONFIG} (the local stack's {@code .data/kafka/admin-client.properties}, set by
+     * dead-letters.sh), else none.
      *
      * @throws IllegalArgumentException when the command config cannot be read
      */
@@ -41,6 +45,8 @@ final class KafkaClientSettings {
         Properties user = new Properties();
         if (options.commandConfig() != null) {
             user.putAll(load(options.commandConfig()));
+        } else if (env.get(COMMAND_CONFIG_ENV) != null && !env.get(COMMAND_CONFIG_ENV).isBlank()) {
+            user.putAll(load(Path.of(env.get(COMMAND_CONFIG_ENV))));
         }
         if (options.bootstrap() != null) {
             user.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());

@@ -36,6 +36,17 @@ class KafkaClientSettingsTest {
     }
 
     @Test
+    void withoutACommandConfigTheOneTheEnvironmentNamesIsUsed() throws Exception {
+        Path config = Files.writeString(dir.resolve("admin-client.properties"),
+                "bootstrap.servers=127.0.0.1:9092\nsecurity.protocol=SASL_PLAINTEXT\n");
+
+        KafkaClientSettings settings = settings(Map.of("KAFKA_COMMAND_CONFIG", config.toString()));
+
+        assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(settings.consumer().getProperty("security.protocol")).isEqualTo("SASL_PLAINTEXT");
+    }
+
+    @Test
     void theCommandConfigReachesBothClientsUnderWhatTheToolReliesOn() throws Exception {
         Path config = Files.writeString(dir.resolve("client.properties"), """
                 security.protocol=SASL_SSL

@@ -58,12 +58,19 @@ public class KafkaStreamsSetup {
         return admin;
     }
 
-    /** The shared topics and this service's dead-letter topic; KafkaAdmin creates the missing ones at start-up. */
+    /**
+     * The shared topics this service writes or reads ({@link Topics#ACCESS}) and its dead-letter topic; KafkaAdmin
+     * creates the missing ones at start-up. Where they already exist (a secured cluster: the admin principal
+     * created them), it only describes them, so a principal with DESCRIBE but no CREATE on them starts fine, and
+     * one without any ACL on the topics it does not use never asks about them. An application {@code ACCESS} does
+     * not name (a test's own) declares every shared topic, as on an open test broker.
+     */
     @Bean
     KafkaAdmin.NewTopics orderflowTopics(OrderflowProperties properties,
             @Value("${spring.application.name}") String applicationId) {
         List<NewTopic> topics = new ArrayList<>();
-        for (Topic<?, ?> topic : Topics.ALL) {
+        List<Topic<?, ?>> used = Topics.usedBy(applicationId);
+        for (Topic<?, ?> topic : used.isEmpty() ? Topics.ALL : used) {
             topics.add(newTopic(topic.name(), properties));
         }
         topics.add(newTopic(Topics.deadLetterTopic(applicationId), properties));
