@@ -2,9 +2,6 @@ package io.orderflow.localstack;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,17 +20,12 @@ public final class DevIssuerProcess {
     public static final int DEFAULT_PORT = 9000;
     static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
     private final int port;
-    private final Path jar;
-    private final Path logFile;
-    private Process process;
+    private final ChildJvm jvm;
 
     DevIssuerProcess(int port, Path jar, Path logFile) {
         this.port = port;
-        this.jar = jar;
-        this.logFile = logFile;
+        this.jvm = new ChildJvm(jar, logFile);
     }
 
     /** The local stack's issuer: {@code --issuer-port}, this version's jar, {@code <data-dir>/logs/dev-issuer.log}. */
@@ -44,14 +36,7 @@ public final class DevIssuerProcess {
 
     /** An issuer for a test: the executable jar built under {@code projectRoot}, on {@code port}, logging to {@code logFile}. */
     public static DevIssuerProcess forTest(Path projectRoot, int port, Path logFile) {
-        Path target = projectRoot.resolve(MODULE).resolve("target");
-        try (var jars = Files.list(target)) {
-            Path jar = jars.filter(p -> p.getFileName().toString().matches(MODULE + "-.*-exec\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no executable jar in " + target + "; build first"));
-            return new DevIssuerProcess(port, jar, logFile);
-        } catch (IOException e) {
-            throw new IllegalStateException("no executable jar in " + target + "; build first", e);
-        }
+        return new DevIssuerProcess(port, ChildJvm.execJar(projectRoot, MODULE), logFile);
     }
 
     /** True when {@code projectRoot} has the module at all: a checkout from before the OAuth2 work has none. */
@@ -61,8 +46,7 @@ public final class DevIssuerProcess {
 
     public void start() throws IOException {
         // Serial GC and a small heap like the services: it signs a token now and then and is otherwise idle.
-        process = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx128m", "-XX:+UseSerialGC",
-                "-jar", jar.toString()), logFile, environment());
+        jvm.start(List.of("-Xmx128m", "-XX:+UseSerialGC"), environment());
     }
 
     Map<String, String> environment() {
@@ -82,15 +66,7 @@ public final class DevIssuerProcess {
 
     /** What {@code GET <issuer>/.well-known/openid-configuration} answers now; -1 for no answer. */
     public int discoveryStatus() {
-        HttpRequest request = HttpRequest.newBuilder(discoveryUri()).timeout(Duration.ofSeconds(2)).GET().build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return ChildJvm.httpStatus(discoveryUri());
     }
 
     public URI discoveryUri() {
@@ -111,13 +87,13 @@ public final class DevIssuerProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!isReady()) {
             if (!isAlive()) {
-                throw new IllegalStateException("the dev issuer exited" + (process == null ? " (never started)"
-                        : " with code " + process.exitValue()) + "; last lines of " + logFile + ":\n  "
+                throw new IllegalStateException("the dev issuer exited" + (jvm.process() == null ? " (never started)"
+                        : " with code " + jvm.process().exitValue()) + "; last lines of " + logFile() + ":\n  "
                         + String.join("\n  ", logTail(30)));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the dev issuer is not ready after " + timeout.toSeconds() + " s ("
-                        + notReadyReason() + "); last lines of " + logFile + ":\n  " + String.join("\n  ", logTail(30)));
+                        + notReadyReason() + "); last lines of " + logFile() + ":\n  " + String.join("\n  ", logTail(30)));
             }
             // Readiness is an HTTP poll; there is nothing to wait on instead.
             Thread.sleep(200);
@@ -126,35 +102,26 @@ public final class DevIssuerProcess {
 
     /** SIGTERM, then SIGKILL after {@code grace}; true if it ended by itself. */
     public boolean stop(Duration grace) {
-        return process == null || ProcessSupport.stop(process, grace);
+        return jvm.stop(grace);
     }
 
     /** SIGTERM: pair with {@link #awaitStop}. */
     public void signalStop() {
-        if (process != null) {
-            process.destroy();
-        }
+        jvm.signalStop();
     }
 
     /** Waits for the process to end, killing it after {@code grace}; true if it ended by itself. */
     public boolean awaitStop(Duration grace) {
-        return process == null || ProcessSupport.awaitOrKill(process, grace);
+        return jvm.awaitStop(grace);
     }
 
     /** SIGKILL. */
     public void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        jvm.kill();
     }
 
     public List<String> logTail(int lines) {
-        return ProcessSupport.tail(logFile, lines);
+        return jvm.logTail(lines);
     }
 
     public int port() {
@@ -162,22 +129,22 @@ public final class DevIssuerProcess {
     }
 
     Path jar() {
-        return jar;
+        return jvm.jar();
     }
 
     public Path logFile() {
-        return logFile;
+        return jvm.logFile();
     }
 
     Process process() {
-        return process;
+        return jvm.process();
     }
 
     public long pid() {
-        return process == null ? -1 : process.pid();
+        return jvm.pid();
     }
 
     public boolean isAlive() {
-        return process != null && process.isAlive();
+        return jvm.isAlive();
     }
 }

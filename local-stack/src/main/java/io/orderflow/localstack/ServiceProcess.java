@@ -2,9 +2,6 @@ package io.orderflow.localstack;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,25 +21,20 @@ public final class ServiceProcess {
     /** The OAuth2 issuer whose bearer tokens a service accepts (its keys found by OpenID Connect discovery). */
     public static final String JWT_ISSUER_URI_ENV = "ORDERFLOW_JWT_ISSUER_URI";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
     private final String name;
     private final OrderflowService service;
     private final int port;
-    private final Path jar;
+    private final ChildJvm jvm;
     private final Path stateDir;
-    private final Path logFile;
     private final Map<String, String> extraEnv;
-    private Process process;
 
     private ServiceProcess(String name, OrderflowService service, int port, Path jar, Path stateDir, Path logFile,
             Map<String, String> extraEnv) {
         this.name = name;
         this.service = service;
         this.port = port;
-        this.jar = jar;
+        this.jvm = new ChildJvm(jar, logFile);
         this.stateDir = stateDir;
-        this.logFile = logFile;
         this.extraEnv = Map.copyOf(extraEnv);
     }
 
@@ -54,15 +46,8 @@ public final class ServiceProcess {
             Path logFile, Map<String, String> extraEnv) {
         OrderflowService service = OrderflowService.byModuleName(module)
                 .orElseThrow(() -> new IllegalArgumentException("no service " + module));
-        Path target = projectRoot.resolve(module).resolve("target");
-        Path jar;
-        try (var jars = Files.list(target)) {
-            jar = jars.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no executable jar in " + target + "; build first"));
-        } catch (IOException e) {
-            throw new IllegalStateException("no executable jar in " + target + "; build first", e);
-        }
-        return new ServiceProcess(name, service, port, jar, stateDir, logFile, extraEnv);
+        return new ServiceProcess(name, service, port, ChildJvm.execJar(projectRoot, module), stateDir, logFile,
+                extraEnv);
     }
 
     /**
@@ -96,8 +81,7 @@ public final class ServiceProcess {
         Files.createDirectories(stateDir);
         // Serial GC: five services and a broker share a few cores, and G1's concurrent threads cost more CPU
         // per order than the short pauses of a small heap (docs/benchmarks.md: -18% CPU per order, +21% orders/s).
-        process = ProcessSupport.start(List.of(ProcessSupport.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", jar.toString()), logFile, environment(bootstrapServers, kafkaEnv));
+        jvm.start(List.of("-Xmx384m", "-XX:+UseSerialGC"), environment(bootstrapServers, kafkaEnv));
     }
 
     Map<String, String> environment(String bootstrapServers) {
@@ -116,44 +100,27 @@ public final class ServiceProcess {
 
     /** SIGTERM: a clean shutdown (Streams commits and closes). Pair with {@link #awaitStop}. */
     public void signalStop() {
-        if (process != null) {
-            process.destroy();
-        }
+        jvm.signalStop();
     }
 
     /** Waits for the process to end, killing it after {@code grace}; true if it ended by itself. */
     public boolean awaitStop(Duration grace) {
-        return process == null || ProcessSupport.awaitOrKill(process, grace);
+        return jvm.awaitStop(grace);
     }
 
     /** SIGKILL, as a crash: no shutdown hooks, no commit, no clean Streams close. */
     public void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        jvm.kill();
     }
 
     public List<String> logTail(int lines) {
-        return ProcessSupport.tail(logFile, lines);
+        return jvm.logTail(lines);
     }
 
     /** True once the service answers 200 on its readiness probe (503, or no answer, before). */
     public boolean isReady() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + ADVERTISED_HOST + ":" + port + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ChildJvm.httpStatus(URI.create("http://" + ADVERTISED_HOST + ":" + port + "/actuator/health/readiness"))
+                == 200;
     }
 
     /** The module (= application id and Kafka principal) this is an instance of. */
@@ -174,7 +141,7 @@ public final class ServiceProcess {
     }
 
     Path jar() {
-        return jar;
+        return jvm.jar();
     }
 
     public Path stateDir() {
@@ -182,7 +149,7 @@ public final class ServiceProcess {
     }
 
     public Path logFile() {
-        return logFile;
+        return jvm.logFile();
     }
 
     public String url() {
@@ -190,14 +157,14 @@ public final class ServiceProcess {
     }
 
     Process process() {
-        return process;
+        return jvm.process();
     }
 
     public long pid() {
-        return process == null ? -1 : process.pid();
+        return jvm.pid();
     }
 
     public boolean isAlive() {
-        return process != null && process.isAlive();
+        return jvm.isAlive();
     }
 }
