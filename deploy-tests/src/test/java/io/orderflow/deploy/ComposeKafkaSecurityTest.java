@@ -133,6 +133,23 @@ class ComposeKafkaSecurityTest {
         assertThat(KafkaInitScript.text()).contains("--partitions 6", "--if-not-exists");
     }
 
+    @Test
+    void theEnvExampleListsEveryPasswordComposeRequiresAndNoValue() {
+        java.util.Set<String> required = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Z_]+):\\?").matcher(Repo.read("docker-compose.yml"));
+        while (m.find()) {
+            required.add(m.group(1));
+        }
+        Map<String, String> example = new java.util.TreeMap<>();
+        Repo.read(".env.example").lines().filter(l -> !l.startsWith("#") && l.contains("="))
+                .forEach(l -> example.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+
+        assertThat(required).isNotEmpty();
+        assertThat(example.keySet()).isEqualTo(required);
+        assertThat(example.values()).allMatch(String::isEmpty);
+        assertThat(Repo.read(".gitignore")).contains("/.env", "/certs/");
+    }
+
     static String passwordVariable(String service) {
         return "ORDERFLOW_KAFKA_" + service.toUpperCase().replace('-', '_') + "_PASSWORD";
     }
