@@ -147,6 +147,19 @@ final class Repo {
         return names;
     }
 
+    /**
+     * {@code names} without the Kafka client settings, {@code ORDERFLOW_KAFKA_CLIENT_<NAME>}: service-support binds
+     * them all to the map {@code orderflow.kafka.client} (relaxed binding), so no placeholder names them one by one.
+     */
+    static Set<String> withoutKafkaClientSettings(Set<String> names) {
+        if (!read("service-support/src/main/resources/orderflow-defaults.properties").contains("ORDERFLOW_KAFKA_CLIENT_<NAME>")) {
+            throw new IllegalStateException("service-support no longer documents ORDERFLOW_KAFKA_CLIENT_<NAME>");
+        }
+        return names.stream().filter(name -> !name.startsWith(KAFKA_CLIENT_PREFIX)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static final String KAFKA_CLIENT_PREFIX = "ORDERFLOW_KAFKA_CLIENT_";
+
     /** The Marathon app definition files: every JSON in dcos/ but the group and the Kafka options. */
     static Map<String, JsonNode> marathonApps() {
         Map<String, JsonNode> apps = new LinkedHashMap<>();
