@@ -1,5 +1,6 @@
 package io.orderflow.devissuer;
 
+import io.orderflow.events.Ids;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +29,8 @@ public class CustomerTokenController {
     @PostMapping(path = "/dev/tokens", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CustomerTokenResponse> mint(@RequestBody CustomerTokenRequest request, Authentication caller) {
-        if (!CustomerIds.isValid(request.customerId())) {
-            throw new InvalidRequestException("customerId", CustomerIds.MESSAGE);
+        if (!Ids.isValid(request.customerId())) {
+            throw new InvalidRequestException("customerId", Ids.MESSAGE);
         }
         RegisteredClient client = clients.findByClientId(caller.getName());
         CustomerTokenResponse token = issuer.issue(request.customerId(),

@@ -1,5 +1,6 @@
 package io.orderflow.devissuer;
 
+import io.orderflow.events.Ids;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -23,10 +24,10 @@ public class DevUsers implements UserDetailsService {
             return User.withUsername(username).password("{noop}admin")
                     .authorities(AuthorityUtils.createAuthorityList(Scopes.ADMIN)).build();
         }
-        if (CustomerIds.isValid(username)) {
+        if (Ids.isValid(username)) {
             return User.withUsername(username).password("{noop}customer")
                     .authorities(AuthorityUtils.createAuthorityList(Scopes.CUSTOMER)).build();
         }
-        throw new UsernameNotFoundException("not a dev user: a customer id " + CustomerIds.MESSAGE);
+        throw new UsernameNotFoundException("not a dev user: a customer id " + Ids.MESSAGE);
     }
 }
